@@ -1,0 +1,375 @@
+//! The case profile: everything Drafter knows about a matter (court, parties, counsel,
+//! dates, facts, claims, relief), as a versioned serde model.
+//!
+//! Profiles are JSON documents with a `schema` version. Loading goes through
+//! [`CaseProfile::from_json`], which migrates older schemas, rejects unknown fields with
+//! their path (`parties[2].capactiy`) and reports syntax errors with line and column.
+
+mod load;
+mod validate;
+
+pub use load::{ProfileError, CURRENT_SCHEMA};
+pub use validate::{Finding, Severity};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A whole matter, as the paralegal keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseProfile {
+    /// Version of this JSON layout; see [`CURRENT_SCHEMA`].
+    pub schema: u32,
+    /// The paralegal's own name for the matter ("Twitter v. DHS (ALT_USCIS summons)").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    pub court: Court,
+    /// The docket number; absent before the complaint is filed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_number: Option<String>,
+    /// The assigned judge, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judge: Option<String>,
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    #[serde(default)]
+    pub counsel: Vec<Counsel>,
+    /// Key dates by name (`filed`, `summons_issued`, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dates: BTreeMap<String, NaiveDate>,
+    /// Numbered facts, in the order they are pleaded.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    /// Prayer for relief: one entry per requested form of relief.
+    #[serde(default)]
+    pub relief: Vec<String>,
+    /// What has happened in the action so far (service, answers, dismissals).
+    #[serde(default, skip_serializing_if = "Docket::is_empty")]
+    pub docket: Docket,
+    /// Free-form values for the firm's own templates (`{{extra.summons.number}}`).
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The court the matter is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Court {
+    /// "United States District Court".
+    pub name: String,
+    /// "Northern District of California".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub district: String,
+    /// "San Francisco Division".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub division: String,
+    /// Court style id (a file under templates/styles/), e.g. `cand` or `federal`.
+    #[serde(default = "default_style")]
+    pub style: String,
+}
+
+fn default_style() -> String {
+    "federal".to_string()
+}
+
+/// A party's place in the action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Plaintiff,
+    Defendant,
+    Petitioner,
+    Respondent,
+    InterestedParty,
+    Intervenor,
+}
+
+impl Role {
+    /// The word used in captions and signature blocks ("Plaintiff", "Interested Party").
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Plaintiff => "Plaintiff",
+            Role::Defendant => "Defendant",
+            Role::Petitioner => "Petitioner",
+            Role::Respondent => "Respondent",
+            Role::InterestedParty => "Interested Party",
+            Role::Intervenor => "Intervenor",
+        }
+    }
+
+    /// The plural label ("Defendants").
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            Role::Plaintiff => "Plaintiffs",
+            Role::Defendant => "Defendants",
+            Role::Petitioner => "Petitioners",
+            Role::Respondent => "Respondents",
+            Role::InterestedParty => "Interested Parties",
+            Role::Intervenor => "Intervenors",
+        }
+    }
+
+    /// Whether the party is on the left of the "v." in a caption.
+    pub fn is_initiating(self) -> bool {
+        matches!(self, Role::Plaintiff | Role::Petitioner)
+    }
+}
+
+/// What sort of person or body a party is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartyKind {
+    Person,
+    Organization,
+    /// The United States or one of its agencies (Fed. R. Civ. P. 12(a)(2)).
+    GovernmentAgency,
+    /// An officer or employee sued in an official capacity (`capacity` says which office).
+    GovernmentOfficial,
+}
+
+impl PartyKind {
+    /// Whether Rule 12(a)(2)'s 60-day answer period applies.
+    pub fn is_federal_government(self) -> bool {
+        matches!(self, PartyKind::GovernmentAgency | PartyKind::GovernmentOfficial)
+    }
+}
+
+/// One party to the action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// A stable handle that counsel, service records and templates use (`twitter`, `dhs`).
+    pub id: String,
+    /// The party's name as it appears in the caption. For a pseudonymous party this is the
+    /// public designation ("John Doe", "the operator of @ALT_USCIS").
+    pub name: String,
+    pub role: Role,
+    pub kind: PartyKind,
+    /// For an official: "in his official capacity as Acting Commissioner of U.S. Customs and
+    /// Border Protection".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<String>,
+    /// The short form used in the body ("Twitter", "DHS", "CBP").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    /// One or two sentences describing the party for the complaint's "Parties" section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Mailing address lines (used for letters and certificates of service).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub address: Vec<String>,
+    /// Set for a pseudonymous party: values that must never appear in any output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protected: Option<ProtectedIdentity>,
+    /// A minor (Fed. R. Civ. P. 5.2(a)(3): only initials may be filed).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub minor: bool,
+}
+
+impl Party {
+    /// The name used in running text: the short name when there is one.
+    pub fn short(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Whether the party appears under a pseudonym.
+    pub fn is_pseudonymous(&self) -> bool {
+        self.protected.is_some()
+    }
+}
+
+/// The true identity behind a pseudonymous party. Stored so the firm has it in one place;
+/// never rendered. Every non-empty value here is searched for in every export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtectedIdentity {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub true_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub address: Vec<String>,
+    /// Account identifiers, handles known only to counsel, and similar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub account_ids: Vec<String>,
+}
+
+impl ProtectedIdentity {
+    /// Every non-empty protected value with the name of its field (`true_name`, `address[1]`).
+    pub fn values(&self) -> Vec<(String, &str)> {
+        let singles = [
+            ("true_name", &self.true_name),
+            ("email", &self.email),
+            ("phone", &self.phone),
+        ];
+        let singles = singles
+            .into_iter()
+            .filter_map(|(field, v)| v.as_deref().map(|v| (field.to_string(), v)));
+        let lists = [("address", &self.address), ("account_ids", &self.account_ids)];
+        let lists = lists.into_iter().flat_map(|(field, list)| {
+            list.iter()
+                .enumerate()
+                .map(move |(i, v)| (format!("{field}[{i}]"), v.as_str()))
+        });
+        singles
+            .chain(lists)
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect()
+    }
+}
+
+/// An attorney of record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counsel {
+    pub name: String,
+    /// State bar number ("SBN 123456"); empty for counsel admitted pro hac vice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bar_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firm: Option<String>,
+    #[serde(default)]
+    pub address: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Ids of the parties this attorney represents.
+    #[serde(default)]
+    pub represents: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pro_hac_vice: bool,
+}
+
+/// One numbered fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub text: String,
+    /// An optional sub-heading that this fact begins ("The Summons").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+}
+
+/// One claim for relief (a count).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// "Violation of the First Amendment".
+    pub title: String,
+    /// The law it arises under ("U.S. Const. amend. I").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub law: String,
+    /// Which parties it is brought against (ids); empty means all defendants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub against: Vec<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// What has happened in the action: the facts the filing rules need.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Docket {
+    /// Service of the summons and complaint on each defendant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service: Vec<Service>,
+    /// Date an answer was served by any adverse party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_served: Option<NaiveDate>,
+    /// Date a motion for summary judgment was served by any adverse party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_judgment_motion_served: Option<NaiveDate>,
+    /// Earlier voluntary dismissals of the same claims (Rule 41(a)(1)(B)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prior_dismissals: Vec<PriorDismissal>,
+}
+
+impl Docket {
+    pub fn is_empty(&self) -> bool {
+        self == &Docket::default()
+    }
+}
+
+/// How a party was served, or asked to waive service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceMethod {
+    Personal,
+    Mail,
+    Electronic,
+    /// A Rule 4(d) waiver request; `date` is the day it was sent.
+    WaiverRequest,
+}
+
+/// Service on one party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// The party served (an id from `parties`).
+    pub party: String,
+    pub method: ServiceMethod,
+    pub date: NaiveDate,
+    /// For a federal defendant: the day the United States attorney was served
+    /// (Rule 12(a)(2) runs from then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub us_attorney_served: Option<NaiveDate>,
+    /// A waiver request sent to a defendant outside any judicial district of the United States.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outside_united_states: bool,
+}
+
+/// A voluntary dismissal recorded in an earlier action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorDismissal {
+    pub court: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_number: Option<String>,
+    pub date: NaiveDate,
+    /// Titles of the claims dismissed; empty means the same claims as this action.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<String>,
+}
+
+impl CaseProfile {
+    /// Parties with the given role, in profile order.
+    pub fn parties_with_role(&self, role: Role) -> impl Iterator<Item = &Party> {
+        self.parties.iter().filter(move |p| p.role == role)
+    }
+
+    /// The party with this id.
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// Counsel who represent any party with the given role, in profile order.
+    pub fn counsel_for_role(&self, role: Role) -> Vec<&Counsel> {
+        self.counsel
+            .iter()
+            .filter(|c| {
+                c.represents
+                    .iter()
+                    .any(|id| self.party(id).is_some_and(|p| p.role == role))
+            })
+            .collect()
+    }
+
+    /// Every protected value of every pseudonymous party, with its field path
+    /// (`parties[3].protected.true_name`).
+    pub fn protected_values(&self) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        for (i, p) in self.parties.iter().enumerate() {
+            if let Some(prot) = &p.protected {
+                for (field, value) in prot.values() {
+                    out.push((format!("parties[{i}].protected.{field}"), value));
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,121 @@
+//! Checks a profile for what a filing needs: missing facts, dangling party references.
+//! Findings name the field path so the app can link to the field.
+
+use super::CaseProfile;
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The filing cannot be produced.
+    Error,
+    /// The filing can be produced but a person should look.
+    Warning,
+}
+
+/// One problem found in a profile or a filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Field path in the profile (`parties[1].name`), or a place in the output (`page 2, line 14`).
+    pub field: String,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Error,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tag = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{tag}: {}: {}", self.field, self.message)
+    }
+}
+
+impl CaseProfile {
+    /// Structural checks that hold for every filing: names present, ids unique, every
+    /// reference to a party resolves.
+    pub fn validate(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.court.name.trim().is_empty() {
+            out.push(Finding::error("court.name", "the court's name is empty"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, p) in self.parties.iter().enumerate() {
+            if p.id.trim().is_empty() {
+                out.push(Finding::error(format!("parties[{i}].id"), "the party has no id"));
+            } else if !seen.insert(p.id.as_str()) {
+                out.push(Finding::error(
+                    format!("parties[{i}].id"),
+                    format!("the id `{}` is used by another party", p.id),
+                ));
+            }
+            if p.name.trim().is_empty() {
+                out.push(Finding::error(format!("parties[{i}].name"), "the party has no name"));
+            }
+            if p.kind == super::PartyKind::GovernmentOfficial && p.capacity.is_none() {
+                out.push(Finding::warning(
+                    format!("parties[{i}].capacity"),
+                    "an official is named without the capacity in which they are sued",
+                ));
+            }
+        }
+        for (i, c) in self.counsel.iter().enumerate() {
+            if c.name.trim().is_empty() {
+                out.push(Finding::error(format!("counsel[{i}].name"), "counsel has no name"));
+            }
+            for (j, id) in c.represents.iter().enumerate() {
+                if self.party(id).is_none() {
+                    out.push(Finding::error(
+                        format!("counsel[{i}].represents[{j}]"),
+                        format!("no party has the id `{id}`"),
+                    ));
+                }
+            }
+        }
+        for (i, claim) in self.claims.iter().enumerate() {
+            for (j, id) in claim.against.iter().enumerate() {
+                if self.party(id).is_none() {
+                    out.push(Finding::error(
+                        format!("claims[{i}].against[{j}]"),
+                        format!("no party has the id `{id}`"),
+                    ));
+                }
+            }
+            if claim.paragraphs.is_empty() {
+                out.push(Finding::error(
+                    format!("claims[{i}].paragraphs"),
+                    "the claim has no paragraphs",
+                ));
+            }
+        }
+        for (i, s) in self.docket.service.iter().enumerate() {
+            if self.party(&s.party).is_none() {
+                out.push(Finding::error(
+                    format!("docket.service[{i}].party"),
+                    format!("no party has the id `{}`", s.party),
+                ));
+            }
+        }
+        out
+    }
+}
