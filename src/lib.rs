@@ -6,3 +6,4 @@
 //! Nothing here depends on a UI toolkit.
 
 pub mod profile;
+pub mod paths;
