@@ -2,8 +2,15 @@
 //!
 //! The pipeline runs in one direction (see docs/DESIGN.md):
 //! [`profile`] → [`template`] (fill) → [`typeset`] (parse, compose, lay out) → [`pdf`] /
-//! [`preview`]. [`rules`] checks filings against court rules; [`store`] keeps saved cases.
-//! Nothing here depends on a UI toolkit.
+//! [`preview`]. [`filing`] runs the whole pipeline for one template. Nothing here depends
+//! on a UI toolkit.
 
-pub mod profile;
+pub mod examples;
+pub mod filing;
+pub mod fsutil;
 pub mod paths;
+pub mod pdf;
+pub mod preview;
+pub mod profile;
+pub mod template;
+pub mod typeset;

@@ -1,1 +1,387 @@
-fn main(){}
+//! `drafter`: the command line over the Drafter library. It parses arguments, calls the
+//! library and prints; every decision lives in the library. Exit codes: 0 done, 1 the
+//! input was rejected (the message on stderr names the file, field or line:column),
+//! 2 usage error.
+
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use drafter::filing::{self, Filing, Options};
+use drafter::profile::{CaseProfile, Severity};
+use drafter::template::{self, Catalog, Origin};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "drafter",
+    version,
+    about = "Court-ready filings from case profiles",
+    propagate_version = true
+)]
+struct Cli {
+    /// Folder for saved cases (default: the platform's data folder; env DRAFTER_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Folder of the firm's own templates (default: templates/ in the data folder; env
+    /// DRAFTER_TEMPLATES_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    templates_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the templates: built-in and the firm's.
+    Templates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Work with the firm's templates.
+    #[command(subcommand)]
+    Template(TemplateCommand),
+    /// Print an embedded example case profile (JSON).
+    Example {
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(drafter::examples::NAMES))]
+        name: String,
+    },
+    /// List the court styles.
+    Styles {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what is missing or wrong before a filing can be exported.
+    Check {
+        #[command(flatten)]
+        source: ProfileSource,
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        opts: DocOptions,
+    },
+    /// Export court-ready PDFs.
+    Export {
+        #[command(flatten)]
+        source: ProfileSource,
+        /// One template; with --out FILE.pdf.
+        #[arg(
+            long,
+            value_name = "NAME",
+            conflicts_with = "all",
+            required_unless_present = "all"
+        )]
+        template: Option<String>,
+        /// Every template, as DIR/<template>.pdf; with --out DIR.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[command(flatten)]
+        opts: DocOptions,
+    },
+    /// Render one filing as text, SVG pages or PDF.
+    Render {
+        #[command(flatten)]
+        source: ProfileSource,
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Output file (text, pdf) or folder (svg: page-001.svg, ...); default standard output.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        opts: DocOptions,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// Copy a template into the firm's folder under a new name, to edit it.
+    New {
+        name: String,
+        #[arg(long, value_name = "TEMPLATE")]
+        from: String,
+    },
+    /// Check a template file: syntax, front matter, and variables a profile cannot provide.
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct ProfileSource {
+    /// A case profile JSON file.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// An embedded example profile.
+    #[arg(long, value_name = "NAME")]
+    example: Option<String>,
+}
+
+#[derive(Args)]
+struct DocOptions {
+    /// The document date (signature, certificate, PDF metadata); default today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// A court style that overrides the profile's (see `drafter styles`).
+    #[arg(long, value_name = "ID")]
+    style: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Svg,
+    Pdf,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date in YYYY-MM-DD form"))
+}
+
+struct Env {
+    templates_dir: PathBuf,
+}
+
+impl Env {
+    fn new(cli: &Cli) -> Env {
+        let data = drafter::paths::data_dir(cli.data_dir.clone());
+        Env {
+            templates_dir: drafter::paths::templates_dir(cli.templates_dir.clone(), &data),
+        }
+    }
+
+    fn catalog(&self) -> Catalog {
+        Catalog::load(Some(&self.templates_dir))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("drafter: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let env = Env::new(&cli);
+    match cli.command {
+        Command::Templates { json } => templates(&env, json),
+        Command::Template(TemplateCommand::New { name, from }) => {
+            let catalog = env.catalog();
+            let path = template::customize(&catalog, &from, &name, &env.templates_dir)?;
+            println!("{}", path.display());
+            Ok(())
+        }
+        Command::Template(TemplateCommand::Check { file, json }) => template_check(&file, json),
+        Command::Example { name } => {
+            print!(
+                "{}",
+                drafter::examples::json(&name)
+                    .ok_or_else(|| anyhow!("no example named `{name}`"))?
+            );
+            Ok(())
+        }
+        Command::Styles { json } => styles(&env, json),
+        Command::Check {
+            source,
+            template,
+            json,
+            opts,
+        } => {
+            let profile = load_profile(&source)?;
+            let findings = filing::check(&profile, &env.catalog(), &template, &options(&opts));
+            if json {
+                println!("{}", serde_json::to_string_pretty(&findings)?);
+            } else if findings.is_empty() {
+                println!("ready: nothing is missing for {template}");
+            } else {
+                for f in &findings {
+                    println!("{f}");
+                }
+            }
+            if findings.iter().any(|f| f.severity == Severity::Error) {
+                bail!("{template} is not ready to export");
+            }
+            Ok(())
+        }
+        Command::Export {
+            source,
+            template,
+            all,
+            out,
+            opts,
+        } => {
+            let profile = load_profile(&source)?;
+            let catalog = env.catalog();
+            let opts = options(&opts);
+            if all {
+                export_all(&profile, &catalog, &opts, &out)
+            } else {
+                let name = template.expect("clap requires --template without --all");
+                let filing = filing::prepare(&profile, &catalog, &name, &opts)?;
+                write(&out, &filing.to_pdf())?;
+                println!("{}", out.display());
+                Ok(())
+            }
+        }
+        Command::Render {
+            source,
+            template,
+            format,
+            out,
+            opts,
+        } => {
+            let profile = load_profile(&source)?;
+            let filing = filing::prepare(&profile, &env.catalog(), &template, &options(&opts))?;
+            render(&filing, format, out.as_deref())
+        }
+    }
+}
+
+fn options(opts: &DocOptions) -> Options {
+    Options {
+        date: opts
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        style: opts.style.clone(),
+    }
+}
+
+fn load_profile(source: &ProfileSource) -> Result<CaseProfile> {
+    match (&source.profile, &source.example) {
+        (Some(path), _) => Ok(CaseProfile::from_path(path)?),
+        (None, Some(name)) => drafter::examples::profile(name).ok_or_else(|| {
+            anyhow!(
+                "no example named `{name}`; available: {}",
+                drafter::examples::NAMES.join(", ")
+            )
+        }),
+        (None, None) => unreachable!("clap requires one source"),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    drafter::fsutil::write_atomic(path, bytes)
+        .with_context(|| format!("{}: cannot write", path.display()))
+}
+
+fn export_all(profile: &CaseProfile, catalog: &Catalog, opts: &Options, dir: &Path) -> Result<()> {
+    // Lay out every filing first: if any fails, nothing is written.
+    let mut filings: Vec<Filing> = Vec::new();
+    for info in catalog.list() {
+        filings.push(filing::prepare(profile, catalog, &info.name, opts)?);
+    }
+    let order = |name: &str| {
+        template::BUILTIN
+            .iter()
+            .position(|(b, _)| *b == name)
+            .unwrap_or(usize::MAX)
+    };
+    filings.sort_by_key(|f| (order(&f.template), f.template.clone()));
+    for f in &filings {
+        let path = dir.join(format!("{}.pdf", f.template));
+        write(&path, &f.to_pdf())?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+fn render(filing: &Filing, format: Format, out: Option<&Path>) -> Result<()> {
+    match (format, out) {
+        (Format::Text, None) => print!("{}", filing.to_text()),
+        (Format::Text, Some(path)) => write(path, filing.to_text().as_bytes())?,
+        (Format::Pdf, Some(path)) => write(path, &filing.to_pdf())?,
+        (Format::Pdf, None) => {
+            use std::io::Write;
+            std::io::stdout().write_all(&filing.to_pdf())?;
+        }
+        (Format::Svg, None) => {
+            for page in filing.to_svg() {
+                println!("{page}");
+            }
+        }
+        (Format::Svg, Some(dir)) => {
+            for (i, page) in filing.to_svg().iter().enumerate() {
+                let path = dir.join(format!("page-{:03}.svg", i + 1));
+                write(&path, page.as_bytes())?;
+                println!("{}", path.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn templates(env: &Env, json: bool) -> Result<()> {
+    let list = env.catalog().list();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(());
+    }
+    for t in list {
+        let origin = match &t.origin {
+            Origin::Builtin => "built-in".to_string(),
+            Origin::User(p) => p.display().to_string(),
+        };
+        match &t.error {
+            None => println!("{:<24} {}  [{origin}]", t.name, t.title),
+            Some(e) => println!("{:<24} (cannot be used: {e})", t.name),
+        }
+    }
+    Ok(())
+}
+
+fn template_check(file: &Path, json: bool) -> Result<()> {
+    let source = std::fs::read_to_string(file)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let name = file
+        .file_name()
+        .and_then(|f| f.to_str())
+        .map(|f| f.strip_suffix(template::EXTENSION).unwrap_or(f).to_string())
+        .unwrap_or_default();
+    let report = template::check_source(&name, &source, Origin::User(file.to_path_buf()));
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else if report.is_ok() {
+        println!("{}: ok", file.display());
+    } else {
+        eprint!("{report}");
+    }
+    if !report.is_ok() {
+        bail!("{}: {} problem(s)", file.display(), report.problems.len());
+    }
+    Ok(())
+}
+
+fn styles(env: &Env, json: bool) -> Result<()> {
+    let ids = drafter::typeset::CourtStyle::available(Some(&env.templates_dir));
+    let mut rows = Vec::new();
+    for id in ids {
+        let style = drafter::typeset::CourtStyle::load(&id, Some(&env.templates_dir))?;
+        rows.push(serde_json::json!({"id": id, "name": style.name, "pleading_paper": style.pleading.is_some()}));
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        for r in rows {
+            println!(
+                "{:<14} {}",
+                r["id"].as_str().unwrap_or_default(),
+                r["name"].as_str().unwrap_or_default()
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,264 @@
+//! A filing: one template filled with one case profile, composed in the court's style
+//! and laid out into pages. This is the pipeline's front door; the CLI and the desktop
+//! app call [`prepare`] and then write the PDF, the SVG preview or the text.
+
+use crate::pdf::PdfInfo;
+use crate::profile::{CaseProfile, Finding, Severity};
+use crate::template::{Catalog, TemplateError};
+use crate::typeset::{
+    self, compose, CourtStyle, FilingSpec, Layout, MissingGlyph, Page, StyleError,
+};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+/// Choices that are not part of the profile.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The document's date (signature, certificate, PDF metadata).
+    pub date: NaiveDate,
+    /// A court style id that overrides the profile's.
+    pub style: Option<String>,
+}
+
+impl Options {
+    pub fn dated(date: NaiveDate) -> Options {
+        Options { date, style: None }
+    }
+}
+
+/// Why a filing could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum FilingError {
+    #[error("the case profile is not ready: {}", list(.0))]
+    Invalid(Vec<Finding>),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    Style(#[from] StyleError),
+    #[error("{field}: the character {ch:?} (U+{code:04X}) is in none of Drafter's fonts; replace it or remove it")]
+    Glyph { field: String, ch: char, code: u32 },
+    #[error("{file}: {source}")]
+    Layout {
+        file: String,
+        #[source]
+        source: MissingGlyph,
+    },
+}
+
+fn list(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A laid-out filing.
+#[derive(Debug, Clone)]
+pub struct Filing {
+    pub template: String,
+    pub title: String,
+    pub short_title: String,
+    pub style: String,
+    /// The filled Markdown body.
+    pub markdown: String,
+    pub pages: Vec<Page>,
+    pub info: PdfInfo,
+}
+
+impl Filing {
+    /// The PDF (PDF/A-2b).
+    pub fn to_pdf(&self) -> Vec<u8> {
+        crate::pdf::write(&self.pages, &self.info)
+    }
+
+    /// One SVG document per page.
+    pub fn to_svg(&self) -> Vec<String> {
+        self.pages.iter().map(crate::preview::svg).collect()
+    }
+
+    /// Plain text, pages separated by form feeds.
+    pub fn to_text(&self) -> String {
+        typeset::page::pages_to_text(&self.pages)
+    }
+}
+
+/// The court style a filing uses: `--style`, else the letter style for letters, else the
+/// profile's court style.
+pub fn style_for(
+    profile: &CaseProfile,
+    layout: Layout,
+    opts: &Options,
+    catalog: &Catalog,
+) -> Result<CourtStyle, StyleError> {
+    let id = match (&opts.style, layout) {
+        (_, Layout::Letter) => "letter",
+        (Some(s), _) => s.as_str(),
+        (None, Layout::Pleading) => profile.court.style.as_str(),
+    };
+    CourtStyle::load(id, catalog.user_dir())
+}
+
+/// Fills, composes and lays out one filing.
+pub fn prepare(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    template: &str,
+    opts: &Options,
+) -> Result<Filing, FilingError> {
+    let errors: Vec<Finding> = profile
+        .validate()
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(FilingError::Invalid(errors));
+    }
+    if let Some((field, ch)) = unsupported_glyph(profile) {
+        return Err(FilingError::Glyph {
+            field,
+            ch,
+            code: ch as u32,
+        });
+    }
+    let t = catalog.get(template)?;
+    let style = style_for(profile, t.front.layout, opts, catalog)?;
+    let markdown = catalog.fill(template, profile, opts.date)?;
+    let blocks = typeset::markdown::parse(&markdown);
+    let spec = FilingSpec {
+        title: t.front.title.clone(),
+        short_title: t.front.short_title().to_string(),
+        layout: t.front.layout,
+        filed_by: t.front.filed_by,
+        caption: t.front.caption,
+        attorney_block: t.front.attorney_block,
+        signature: t.front.signature,
+        certificate_of_service: t.front.certificate_of_service,
+        date: opts.date,
+    };
+    let elements = compose::compose(&blocks, &spec, profile, &style);
+    let footer = typeset::FooterText {
+        title: spec.title.clone(),
+        short_title: spec.short_title.to_uppercase(),
+        case_number: profile.case_number.clone().unwrap_or_default(),
+    };
+    let pages = typeset::layout::layout(&elements, &style, &footer).map_err(|source| {
+        FilingError::Layout {
+            file: t.file(),
+            source,
+        }
+    })?;
+    let info = PdfInfo {
+        title: spec.title.clone(),
+        author: profile
+            .counsel_for_role(spec.filed_by)
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        subject: subject(profile),
+        keywords: profile.case_number.iter().cloned().collect(),
+        date: opts.date,
+    };
+    Ok(Filing {
+        template: template.to_string(),
+        title: spec.title,
+        short_title: spec.short_title,
+        style: style.id.clone(),
+        markdown,
+        pages,
+        info,
+    })
+}
+
+/// "Twitter, Inc. v. U.S. Department of Homeland Security, et al., No. 3:17-cv-01916 (N.D. Cal.)"
+fn subject(profile: &CaseProfile) -> String {
+    let data = serde_json::to_value(profile).unwrap_or(Value::Null);
+    let caption = crate::template::helpers::short_caption(&data);
+    match &profile.case_number {
+        Some(n) => format!("{caption}, No. {n}"),
+        None => caption,
+    }
+}
+
+/// Everything a paralegal should fix before filing, without stopping at the first:
+/// profile checks, the template's required fields, unprintable characters, fill errors.
+pub fn check(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    template: &str,
+    opts: &Options,
+) -> Vec<Finding> {
+    let mut findings = profile.validate();
+    if let Some((field, ch)) = unsupported_glyph(profile) {
+        findings.push(Finding::error(
+            field,
+            format!(
+                "the character {ch:?} (U+{:04X}) is in none of Drafter's fonts",
+                ch as u32
+            ),
+        ));
+    }
+    let t = match catalog.get(template) {
+        Ok(t) => t,
+        Err(e) => {
+            findings.push(Finding::error("template", e.to_string()));
+            return findings;
+        }
+    };
+    let data = crate::template::context(profile, t, opts.date);
+    for field in &t.front.required {
+        let missing = match crate::template::lookup(&data, field) {
+            None | Some(Value::Null) => true,
+            Some(Value::String(s)) => s.trim().is_empty(),
+            Some(Value::Array(a)) => a.is_empty(),
+            Some(Value::Object(o)) => o.is_empty(),
+            _ => false,
+        };
+        if missing {
+            findings.push(Finding::error(
+                field.clone(),
+                format!("{} needs this", t.front.title),
+            ));
+        }
+    }
+    if findings.iter().all(|f| f.severity != Severity::Error) {
+        if let Err(e) = prepare(profile, catalog, template, opts) {
+            findings.push(Finding::error("template", e.to_string()));
+        }
+    }
+    findings
+}
+
+/// The first profile value (outside protected identities, which are never printed) with a
+/// character no embedded font has, with its field path.
+fn unsupported_glyph(profile: &CaseProfile) -> Option<(String, char)> {
+    fn walk(v: &Value, path: &mut String) -> Option<(String, char)> {
+        match v {
+            Value::String(s) => typeset::fonts::first_unsupported(s).map(|c| (path.clone(), c)),
+            Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                let r = walk(x, path);
+                path.truncate(len);
+                r
+            }),
+            Value::Object(m) => m
+                .iter()
+                .filter(|(k, _)| k.as_str() != "protected")
+                .find_map(|(k, x)| {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    let r = walk(x, path);
+                    path.truncate(len);
+                    r
+                }),
+            _ => None,
+        }
+    }
+    let value = serde_json::to_value(profile).ok()?;
+    walk(&value, &mut String::new())
+}

@@ -1,0 +1,173 @@
+//! Pages to PDF bytes with printpdf: every glyph real text in reading order, the fonts
+//! embedded and subset, the metadata set, one outline entry per heading. [`pdfa`] then
+//! makes the file a PDF/A-2b document.
+
+pub mod pdfa;
+
+use crate::typeset::fonts::Face;
+use crate::typeset::{Item, Page};
+use chrono::NaiveDate;
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Document information written to the PDF.
+#[derive(Debug, Clone, Default)]
+pub struct PdfInfo {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Creation and modification date (midnight UTC of this day).
+    pub date: NaiveDate,
+}
+
+fn parsed(face: Face) -> &'static ParsedFont {
+    static FONTS: OnceLock<Vec<ParsedFont>> = OnceLock::new();
+    &FONTS.get_or_init(|| {
+        Face::ALL
+            .iter()
+            .map(|f| {
+                ParsedFont::from_bytes(f.bytes(), 0, &mut Vec::new())
+                    .expect("embedded font files are checked when Drafter is built")
+            })
+            .collect()
+    })[face as usize]
+}
+
+fn pt_to_mm(v: f32) -> Mm {
+    Mm(v * 25.4 / 72.0)
+}
+
+/// Writes pages as a PDF (PDF/A-2b: see [`pdfa`]).
+pub fn write(pages: &[Page], info: &PdfInfo) -> Vec<u8> {
+    let mut doc = PdfDocument::new(&info.title);
+    let mut fonts: BTreeMap<Face, FontId> = BTreeMap::new();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text(t) = item {
+                fonts
+                    .entry(t.face)
+                    .or_insert_with(|| doc.add_font(parsed(t.face)));
+            }
+        }
+    }
+    let mut out_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        out_pages.push(PdfPage::new(
+            pt_to_mm(page.width),
+            pt_to_mm(page.height),
+            page_ops(page, &fonts),
+        ));
+    }
+    doc.with_pages(out_pages);
+    for (i, page) in pages.iter().enumerate() {
+        for b in &page.bookmarks {
+            doc.add_bookmark(b, i + 1);
+        }
+    }
+    let meta = &mut doc.metadata.info;
+    meta.document_title = info.title.clone();
+    meta.author = info.author.clone();
+    meta.subject = info.subject.clone();
+    meta.keywords = info.keywords.clone();
+    meta.creator = format!("Drafter {}", env!("CARGO_PKG_VERSION"));
+    meta.producer = format!("Drafter {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        optimize: true,
+        ..Default::default()
+    };
+    let mut warnings = Vec::new();
+    let lo = doc.to_lopdf_document(&opts, &mut warnings);
+    pdfa::finish(lo, info)
+}
+
+fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(page.items.len() * 4 + 8);
+    let black = Color::Rgb(Rgb {
+        r: 0.0,
+        g: 0.0,
+        b: 0.0,
+        icc_profile: None,
+    });
+    let mut rules = page.items.iter().filter_map(|i| match i {
+        Item::Rule(r) => Some(r),
+        _ => None,
+    });
+    if let Some(first) = rules.next() {
+        ops.push(Op::SetOutlineColor { col: black.clone() });
+        let mut width = -1.0;
+        for r in std::iter::once(first).chain(rules) {
+            if (r.width - width).abs() > f32::EPSILON {
+                ops.push(Op::SetOutlineThickness { pt: Pt(r.width) });
+                width = r.width;
+            }
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: Point {
+                                x: Pt(r.x1),
+                                y: Pt(page.height - r.y1),
+                            },
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point {
+                                x: Pt(r.x2),
+                                y: Pt(page.height - r.y2),
+                            },
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            });
+        }
+    }
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFillColor { col: black });
+    let mut current: Option<(Face, f32)> = None;
+    for item in &page.items {
+        let Item::Text(t) = item else { continue };
+        if current != Some((t.face, t.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(fonts[&t.face].clone()),
+                size: Pt(t.size),
+            });
+            current = Some((t.face, t.size));
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(t.x), Pt(page.height - t.y)),
+        });
+        ops.push(Op::ShowText {
+            items: text_items(&t.text, t.word_spacing, t.size),
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// The run's text, with the justification space after every space character (a TJ
+/// adjustment: CID fonts ignore the word-spacing operator).
+fn text_items(text: &str, word_spacing: f32, size: f32) -> Vec<TextItem> {
+    if word_spacing.abs() < 0.001 || !text.contains(' ') {
+        return vec![TextItem::Text(text.to_string())];
+    }
+    let adjust = -word_spacing * 1000.0 / size;
+    let mut items = Vec::new();
+    let mut parts = text.split(' ').peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_some() {
+            items.push(TextItem::Text(format!("{part} ")));
+            items.push(TextItem::Offset(adjust));
+        } else if !part.is_empty() {
+            items.push(TextItem::Text(part.to_string()));
+        }
+    }
+    items
+}

@@ -1,0 +1,75 @@
+//! Pages to what the app shows: one SVG per page, drawn from the same layout as the PDF
+//! (same positions, same fonts, same justification), so the preview is the printed page.
+
+use crate::typeset::fonts;
+use crate::typeset::{Item, Page};
+use std::fmt::Write;
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One page as a standalone SVG document (units are points).
+pub fn svg(page: &Page) -> String {
+    let mut out = String::with_capacity(page.items.len() * 120);
+    let _ = write!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}pt" height="{h}pt"><rect width="{w}" height="{h}" fill="#fff"/>"##,
+        w = page.width,
+        h = page.height
+    );
+    for item in &page.items {
+        match item {
+            Item::Rule(r) => {
+                let _ = write!(
+                    out,
+                    r##"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="#000" stroke-width="{}"/>"##,
+                    r.x1, r.y1, r.x2, r.y2, r.width
+                );
+            }
+            Item::Text(t) => {
+                let (family, weight, style) = t.face.css();
+                let _ = write!(
+                    out,
+                    r#"<text x="{:.2}" y="{:.2}" font-family="{family}" font-size="{}" xml:space="preserve""#,
+                    t.x, t.y, t.size
+                );
+                if weight != "normal" {
+                    let _ = write!(out, r#" font-weight="{weight}""#);
+                }
+                if style != "normal" {
+                    let _ = write!(out, r#" font-style="{style}""#);
+                }
+                if t.word_spacing.abs() < 0.001 {
+                    let _ = write!(out, ">{}</text>", esc(&t.text));
+                    continue;
+                }
+                // Justified: place every word where the PDF places it.
+                out.push('>');
+                let space = fonts::char_width(t.face, ' ', t.size) + t.word_spacing;
+                let mut x = t.x;
+                for (i, word) in t.text.split(' ').enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, r#"<tspan x="{x:.2}">{}</tspan>"#, esc(word));
+                    x += fonts::text_width(t.face, word, t.size) + space;
+                }
+                out.push_str("</text>");
+            }
+        }
+    }
+    out.push_str("</svg>");
+    out
+}

@@ -1,0 +1,461 @@
+//! The template checker: syntax, front matter, and every variable a template uses that a
+//! case profile cannot provide, each reported with its line and column. It walks the
+//! compiled Handlebars tree against the shape of the data a template sees (a profile with
+//! every field present), following `#each` and `#with` into lists and objects.
+
+use super::{helpers::HELPERS, Origin, Template, TemplateError};
+use handlebars::template::{HelperTemplate, Parameter, TemplateElement, TemplateMapping};
+use handlebars::Path as HbPath;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// One problem in a template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// What `drafter template check` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+impl std::fmt::Display for CheckReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for p in &self.problems {
+            writeln!(f, "{}:{}:{}: {}", self.file, p.line, p.column, p.message)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks a template's source. `name` is the template's name, `file` its path for messages.
+pub fn check_source(name: &str, source: &str, origin: Origin) -> CheckReport {
+    let file = super::file_label(name, &origin);
+    let template = match Template::parse(name, source, origin) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, column, message) = match &e {
+                TemplateError::Syntax {
+                    line,
+                    column,
+                    reason,
+                    ..
+                }
+                | TemplateError::FrontMatter {
+                    line,
+                    column,
+                    reason,
+                    ..
+                } => (*line, *column, reason.clone()),
+                other => (1, 1, other.to_string()),
+            };
+            return CheckReport {
+                file,
+                problems: vec![Problem {
+                    line,
+                    column,
+                    message,
+                }],
+            };
+        }
+    };
+    let compiled =
+        handlebars::Template::compile(&template.body).expect("parse compiled the body already");
+    let root = shape(&template);
+    let mut problems = Vec::new();
+    let mut walker = Walker {
+        root: &root,
+        problems: &mut problems,
+        offset: template.body_line - 1,
+    };
+    walker.elements(
+        &compiled.elements,
+        &compiled.mapping,
+        &mut vec![root.clone()],
+    );
+    for field in &template.front.required {
+        if !path_known(&root, field) {
+            problems.push(Problem {
+                line: 1,
+                column: 1,
+                message: format!("`required` names `{field}`, which is not a case profile field"),
+            });
+        }
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    problems.dedup();
+    CheckReport { file, problems }
+}
+
+/// Names of the partials a body includes (`{{> name}}`, `{{#> name}}`).
+pub fn partial_names(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in body.match_indices("{{") {
+        let rest = body[i + 2..]
+            .trim_start_matches('~')
+            .trim_start_matches('#')
+            .trim_start();
+        if let Some(rest) = rest.strip_prefix('>') {
+            let name: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '('))
+                .collect();
+            if !name.is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+fn path_known(root: &Value, path: &str) -> bool {
+    let mut v = root;
+    for (i, seg) in path.split('.').enumerate() {
+        if i == 1 && path.starts_with("extra.") {
+            return true;
+        }
+        v = match v {
+            Value::Object(m) => match m.get(seg) {
+                Some(x) => x,
+                None => return false,
+            },
+            Value::Array(a) => match seg.parse::<usize>() {
+                Ok(_) => &a[0],
+                Err(_) => return false,
+            },
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// The shape of the data a template sees: a profile with every field present and one
+/// entry in every list, plus the derived values.
+fn shape(template: &Template) -> Value {
+    let party = json!({
+        "id": "p", "name": "n", "role": "plaintiff", "kind": "government-official",
+        "capacity": "c", "short_name": "s", "description": "d", "address": ["a"],
+        "protected": {"true_name": "t", "email": "e", "phone": "p", "address": ["a"], "account_ids": ["a"]},
+        "minor": true
+    });
+    let counsel = json!({
+        "name": "n", "bar_number": "b", "firm": "f", "address": ["a"], "phone": "p",
+        "email": "e", "represents": ["p"], "pro_hac_vice": true
+    });
+    let profile = json!({
+        "schema": 1, "title": "t",
+        "court": {"name": "n", "district": "d", "division": "v", "style": "federal"},
+        "case_number": "1", "judge": "j",
+        "parties": [party], "counsel": [counsel],
+        "dates": {"filed": "2017-04-06"},
+        "facts": [{"text": "t", "heading": "h"}],
+        "claims": [{"title": "t", "law": "l", "against": ["p"], "paragraphs": ["p"]}],
+        "relief": ["r"],
+        "docket": {
+            "service": [{"party": "p", "method": "mail", "date": "2017-04-06",
+                         "us_attorney_served": "2017-04-06", "outside_united_states": true}],
+            "answer_served": "2017-04-06", "summary_judgment_motion_served": "2017-04-06",
+            "prior_dismissals": [{"court": "c", "case_number": "n", "date": "2017-04-06", "claims": ["c"]}]
+        },
+        "extra": {}
+    });
+    let profile: crate::profile::CaseProfile =
+        serde_json::from_value(profile).expect("the checker's shape matches the profile model");
+    super::context(&profile, template, chrono::NaiveDate::default())
+}
+
+const BUILTIN_HELPERS: &[&str] = &[
+    "if", "unless", "each", "with", "lookup", "log", "eq", "ne", "gt", "gte", "lt", "lte", "and",
+    "or", "not", "len",
+];
+
+struct Walker<'a> {
+    root: &'a Value,
+    problems: &'a mut Vec<Problem>,
+    offset: usize,
+}
+
+/// A value whose inside is not known (free-form `extra`, a helper's result).
+const ANY: &str = "\u{0}any";
+
+impl Walker<'_> {
+    fn elements(
+        &mut self,
+        elements: &[TemplateElement],
+        mapping: &[TemplateMapping],
+        scopes: &mut Vec<Value>,
+    ) {
+        for (i, el) in elements.iter().enumerate() {
+            let (line, col) = mapping.get(i).map_or((1, 1), |m| (m.0, m.1));
+            let at = (line + self.offset, col);
+            match el {
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
+                    self.expression(h, at, scopes);
+                }
+                TemplateElement::HelperBlock(h) => self.block(h, at, scopes),
+                _ => {}
+            }
+        }
+    }
+
+    fn problem(&mut self, at: (usize, usize), message: String) {
+        self.problems.push(Problem {
+            line: at.0,
+            column: at.1,
+            message,
+        });
+    }
+
+    fn expression(
+        &mut self,
+        h: &HelperTemplate,
+        at: (usize, usize),
+        scopes: &mut Vec<Value>,
+    ) -> Value {
+        match &h.name {
+            Parameter::Name(n) if is_helper(n) => self.helper(n, &h.params, at, scopes),
+            Parameter::Name(n) if h.params.is_empty() => self.resolve_str(n, at, scopes),
+            Parameter::Name(n) => {
+                self.problem(at, format!("`{n}` is not a helper (see docs/templates.md)"));
+                Value::String(ANY.into())
+            }
+            Parameter::Path(p) if h.params.is_empty() => self.resolve(p, at, scopes),
+            Parameter::Path(p) => {
+                let name = raw(p);
+                if !is_helper(&name) {
+                    self.problem(
+                        at,
+                        format!("`{name}` is not a helper (see docs/templates.md)"),
+                    );
+                }
+                Value::String(ANY.into())
+            }
+            other => self.param(other, at, scopes),
+        }
+    }
+
+    fn helper(
+        &mut self,
+        name: &str,
+        params: &[Parameter],
+        at: (usize, usize),
+        scopes: &mut Vec<Value>,
+    ) -> Value {
+        let values: Vec<Value> = params.iter().map(|p| self.param(p, at, scopes)).collect();
+        match name {
+            "party" => self.root["parties"][0].clone(),
+            "parties-by-role" => self.root["parties"].clone(),
+            "lookup" => Value::String(ANY.into()),
+            "count" | "inc" | "len" => json!(1),
+            _ => {
+                let _ = values;
+                Value::String("s".into())
+            }
+        }
+    }
+
+    fn param(&mut self, p: &Parameter, at: (usize, usize), scopes: &mut Vec<Value>) -> Value {
+        match p {
+            Parameter::Path(path) => self.resolve(path, at, scopes),
+            Parameter::Name(n) => self.resolve_str(n, at, scopes),
+            Parameter::Literal(v) => v.clone(),
+            Parameter::Subexpression(sub) => match sub.element.as_ref() {
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
+                    self.expression(h, at, scopes)
+                }
+                _ => Value::String(ANY.into()),
+            },
+            _ => Value::String(ANY.into()),
+        }
+    }
+
+    fn block(&mut self, h: &HelperTemplate, at: (usize, usize), scopes: &mut Vec<Value>) {
+        let name = match &h.name {
+            Parameter::Name(n) => n.clone(),
+            Parameter::Path(p) => raw(p),
+            _ => String::new(),
+        };
+        let first = h.params.first().map(|p| self.param(p, at, scopes));
+        for p in h.params.iter().skip(1) {
+            self.param(p, at, scopes);
+        }
+        let inner_scope = match name.as_str() {
+            "each" => match first {
+                Some(Value::Array(a)) => a.first().cloned().unwrap_or(Value::String(ANY.into())),
+                Some(Value::Object(m)) => m
+                    .values()
+                    .next()
+                    .cloned()
+                    .unwrap_or(Value::String(ANY.into())),
+                Some(other) if other.as_str() == Some(ANY) => other,
+                Some(other) => {
+                    self.problem(
+                        at,
+                        format!("`#each` needs a list, and this is {}", kind_of(&other)),
+                    );
+                    Value::String(ANY.into())
+                }
+                None => Value::String(ANY.into()),
+            },
+            "with" => first.unwrap_or(Value::String(ANY.into())),
+            n if is_helper(n) => scopes.last().cloned().unwrap_or(Value::Null),
+            n => {
+                self.problem(at, format!("`#{n}` is not a block helper"));
+                scopes.last().cloned().unwrap_or(Value::Null)
+            }
+        };
+        let pushes = matches!(name.as_str(), "each" | "with");
+        if let Some(t) = &h.template {
+            if pushes {
+                scopes.push(inner_scope);
+            }
+            self.elements(&t.elements, &t.mapping, scopes);
+            if pushes {
+                scopes.pop();
+            }
+        }
+        if let Some(t) = &h.inverse {
+            self.elements(&t.elements, &t.mapping, scopes);
+        }
+    }
+
+    fn resolve(&mut self, path: &HbPath, at: (usize, usize), scopes: &mut Vec<Value>) -> Value {
+        match path {
+            HbPath::Local(_) => json!(1),
+            HbPath::Relative((_, raw)) => {
+                let raw = raw.clone();
+                self.resolve_str(&raw, at, scopes)
+            }
+        }
+    }
+
+    fn resolve_str(&mut self, raw: &str, at: (usize, usize), scopes: &mut [Value]) -> Value {
+        if raw.starts_with('@') && !raw.starts_with("@root") {
+            return json!(1);
+        }
+        let mut rest = raw;
+        let mut depth = scopes.len().saturating_sub(1);
+        let mut current: Value = scopes.last().cloned().unwrap_or(Value::Null);
+        if let Some(r) = rest.strip_prefix("@root") {
+            current = self.root.clone();
+            rest = r.trim_start_matches(['.', '/']);
+        }
+        while let Some(r) = rest.strip_prefix("../") {
+            depth = depth.saturating_sub(1);
+            current = scopes[depth].clone();
+            rest = r;
+        }
+        rest = rest
+            .strip_prefix("this")
+            .map_or(rest, |r| r.trim_start_matches(['.', '/']));
+        rest = rest.strip_prefix("./").unwrap_or(rest);
+        let at_root_level = std::ptr::eq(&current, self.root) || current == *self.root;
+        for (i, seg) in rest.split(['.', '/']).filter(|s| !s.is_empty()).enumerate() {
+            let seg = seg.trim_start_matches('[').trim_end_matches(']');
+            if current.as_str() == Some(ANY) {
+                return current;
+            }
+            if i == 0 && at_root_level && seg == "extra" {
+                return Value::String(ANY.into());
+            }
+            current = match &current {
+                Value::Object(m) => match m.get(seg) {
+                    Some(v) => v.clone(),
+                    None => {
+                        self.problem(
+                            at,
+                            format!("`{raw}`: a case profile has no field `{seg}` here"),
+                        );
+                        return Value::String(ANY.into());
+                    }
+                },
+                Value::Array(a) if seg.parse::<usize>().is_ok() => {
+                    a.first().cloned().unwrap_or(Value::Null)
+                }
+                other => {
+                    self.problem(
+                        at,
+                        format!(
+                            "`{raw}`: `{seg}` is asked of {}, which has no fields",
+                            kind_of(other)
+                        ),
+                    );
+                    return Value::String(ANY.into());
+                }
+            };
+        }
+        current
+    }
+}
+
+fn is_helper(name: &str) -> bool {
+    HELPERS.contains(&name) || BUILTIN_HELPERS.contains(&name)
+}
+
+fn raw(p: &HbPath) -> String {
+    match p {
+        HbPath::Relative((_, raw)) => raw.clone(),
+        HbPath::Local((_, _, raw)) => raw.clone(),
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+        Value::String(_) => "text",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "a yes/no value",
+        Value::Null => "nothing",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(body: &str) -> CheckReport {
+        let src = format!("+++\ntitle = \"T\"\nlayout = \"pleading\"\n+++\n{body}");
+        check_source("t", &src, Origin::Builtin)
+    }
+
+    #[test]
+    fn known_fields_pass() {
+        let r = check("{{court.name}} {{#each parties}}{{name}} {{party-name this}}{{/each}} {{extra.anything.at.all}}");
+        assert!(r.is_ok(), "{r}");
+    }
+
+    #[test]
+    fn unknown_field_has_line_and_column() {
+        let r = check("line one\n{{#each parties}}{{nmae}}{{/each}}");
+        assert_eq!(r.problems.len(), 1, "{r}");
+        assert_eq!(r.problems[0].line, 6);
+        assert!(r.problems[0].message.contains("nmae"));
+    }
+
+    #[test]
+    fn syntax_error_is_reported() {
+        let r = check("{{#each parties}}\n{{name}}");
+        assert!(!r.is_ok());
+    }
+
+    #[test]
+    fn partials_are_found() {
+        assert_eq!(
+            partial_names("a {{> caption}} b {{#> x}}{{/x}}"),
+            vec!["caption", "x"]
+        );
+    }
+}

@@ -1,0 +1,563 @@
+//! Templates: the catalog (built-ins embedded at build time, the firm's own from the
+//! templates folder), front matter, and the fill stage — Handlebars in strict mode with a
+//! Markdown escape, so the profile's values print literally.
+//!
+//! Errors carry the template's file and the line and column in that file.
+
+mod check;
+mod frontmatter;
+pub mod helpers;
+
+pub use check::{check_source, CheckReport};
+pub use frontmatter::FrontMatter;
+
+use crate::profile::CaseProfile;
+use chrono::NaiveDate;
+use handlebars::Handlebars;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The built-in templates, in the order a case usually files them.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "complaint",
+        include_str!("../../templates/complaint.md.hbs"),
+    ),
+    (
+        "notice-of-appearance",
+        include_str!("../../templates/notice-of-appearance.md.hbs"),
+    ),
+    (
+        "representation-letter",
+        include_str!("../../templates/representation-letter.md.hbs"),
+    ),
+    (
+        "voluntary-dismissal",
+        include_str!("../../templates/voluntary-dismissal.md.hbs"),
+    ),
+];
+
+/// File extension of a template.
+pub const EXTENSION: &str = ".md.hbs";
+
+/// Deepest nesting of partials (`{{> other}}`) a template may use.
+pub const MAX_PARTIAL_DEPTH: usize = 8;
+
+/// Why a template could not be used.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum TemplateError {
+    #[error("unknown template `{name}`; available: {available}")]
+    NotFound { name: String, available: String },
+    #[error("{file}: a template starts with TOML front matter between `+++` lines")]
+    NoFrontMatter { file: String },
+    #[error("{file}:{line}:{column}: front matter: {reason}")]
+    FrontMatter {
+        file: String,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("{file}:{line}:{column}: {reason}")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("{file}:{line}:{column}: {reason}")]
+    Render {
+        file: String,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("{file}: needs `{field}` from the case profile, which is missing or empty")]
+    Required { file: String, field: String },
+    #[error("{file}: {reason}")]
+    Partial { file: String, reason: String },
+    #[error("{path}: cannot read the template: {reason}")]
+    Io { path: PathBuf, reason: String },
+}
+
+/// Where a template came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "path")]
+pub enum Origin {
+    Builtin,
+    User(PathBuf),
+}
+
+/// A parsed template.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub name: String,
+    pub origin: Origin,
+    pub front: FrontMatter,
+    pub source: String,
+    /// The body (after the front matter) and the file line it starts on.
+    pub body: String,
+    pub body_line: usize,
+}
+
+impl Template {
+    /// The file name used in messages: `templates/complaint.md.hbs` or the user's path.
+    pub fn file(&self) -> String {
+        file_label(&self.name, &self.origin)
+    }
+
+    /// Parses a template: front matter, then the Handlebars body.
+    pub fn parse(name: &str, source: &str, origin: Origin) -> Result<Template, TemplateError> {
+        let file = file_label(name, &origin);
+        let (toml_text, body, body_line) = frontmatter::split(source)
+            .ok_or_else(|| TemplateError::NoFrontMatter { file: file.clone() })?;
+        let front: FrontMatter = toml::from_str(toml_text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_col(toml_text, s.start))
+                .unwrap_or((0, 0));
+            TemplateError::FrontMatter {
+                file: file.clone(),
+                line: line + 1, // the `+++` line comes first
+                column,
+                reason: e.message().trim().to_string(),
+            }
+        })?;
+        compile(body, &file, body_line)?;
+        Ok(Template {
+            name: name.to_string(),
+            origin,
+            front,
+            source: source.to_string(),
+            body: body.to_string(),
+            body_line,
+        })
+    }
+}
+
+fn file_label(name: &str, origin: &Origin) -> String {
+    match origin {
+        Origin::Builtin => format!("templates/{name}{EXTENSION}"),
+        Origin::User(p) => p.display().to_string(),
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Compiles a body with Handlebars, containing the parser's panics.
+fn compile(
+    body: &str,
+    file: &str,
+    body_line: usize,
+) -> Result<handlebars::Template, TemplateError> {
+    let result = contain(|| handlebars::Template::compile(body));
+    match result {
+        Ok(Ok(t)) => Ok(t),
+        Ok(Err(e)) => {
+            let (line, column) = e.pos().unwrap_or((1, 1));
+            Err(TemplateError::Syntax {
+                file: file.to_string(),
+                line: line + body_line - 1,
+                column,
+                reason: syntax_reason(&e),
+            })
+        }
+        Err(()) => Err(TemplateError::Syntax {
+            file: file.to_string(),
+            line: body_line,
+            column: 1,
+            reason: "the template's Handlebars syntax could not be read (check unbalanced `{{` and block tags)".into(),
+        }),
+    }
+}
+
+fn syntax_reason(e: &handlebars::TemplateError) -> String {
+    let text = e.reason().to_string();
+    text.lines()
+        .next()
+        .unwrap_or("invalid Handlebars syntax")
+        .trim()
+        .to_string()
+}
+
+thread_local! {
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic inside a dependency into `Err(())` without printing it.
+fn contain<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET_PANICS.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET_PANICS.with(|q| q.set(false));
+    result.map_err(|_| ())
+}
+
+/// A line of the template list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateInfo {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub layout: Option<crate::typeset::Layout>,
+    pub origin: Origin,
+    /// True when a firm template of the same name replaces a built-in.
+    pub overrides_builtin: bool,
+    pub required: Vec<String>,
+    /// Why the template cannot be used, if it cannot.
+    pub error: Option<String>,
+}
+
+/// Every template available: the built-ins and the firm's, compiled once.
+pub struct Catalog {
+    entries: BTreeMap<String, Result<Template, TemplateError>>,
+    registry: Handlebars<'static>,
+    user_dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("templates", &self.entries.keys().collect::<Vec<_>>())
+            .field("user_dir", &self.user_dir)
+            .finish()
+    }
+}
+
+fn new_registry() -> Handlebars<'static> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(helpers::escape_markdown);
+    helpers::register(&mut hb);
+    hb
+}
+
+impl Catalog {
+    /// The built-in templates only.
+    pub fn builtin() -> Catalog {
+        Catalog::load(None)
+    }
+
+    /// The built-ins plus every `*.md.hbs` in `user_dir`; a firm template with a
+    /// built-in's name replaces it. A template that does not parse stays in the list
+    /// with its error, so the firm sees it rather than losing it.
+    pub fn load(user_dir: Option<&Path>) -> Catalog {
+        let mut entries = BTreeMap::new();
+        for (name, source) in BUILTIN {
+            entries.insert(
+                name.to_string(),
+                Template::parse(name, source, Origin::Builtin),
+            );
+        }
+        if let Some(dir) = user_dir {
+            for (name, path) in user_template_files(dir) {
+                let entry = std::fs::read_to_string(&path)
+                    .map_err(|e| TemplateError::Io {
+                        path: path.clone(),
+                        reason: e.to_string(),
+                    })
+                    .and_then(|src| Template::parse(&name, &src, Origin::User(path.clone())));
+                entries.insert(name, entry);
+            }
+        }
+        let mut registry = new_registry();
+        for t in entries.values().flatten() {
+            // Bodies were compiled once in `parse`; registration cannot fail now.
+            let _ = contain(|| registry.register_template_string(&t.name, &t.body));
+        }
+        Catalog {
+            entries,
+            registry,
+            user_dir: user_dir.map(Path::to_path_buf),
+        }
+    }
+
+    /// The folder the firm's templates are read from.
+    pub fn user_dir(&self) -> Option<&Path> {
+        self.user_dir.as_deref()
+    }
+
+    /// Every template, in name order.
+    pub fn list(&self) -> Vec<TemplateInfo> {
+        self.entries
+            .iter()
+            .map(|(name, entry)| {
+                let builtin = BUILTIN.iter().any(|(b, _)| b == name);
+                match entry {
+                    Ok(t) => TemplateInfo {
+                        name: name.clone(),
+                        title: t.front.title.clone(),
+                        description: t.front.description.clone(),
+                        layout: Some(t.front.layout),
+                        overrides_builtin: builtin && t.origin != Origin::Builtin,
+                        origin: t.origin.clone(),
+                        required: t.front.required.clone(),
+                        error: None,
+                    },
+                    Err(e) => TemplateInfo {
+                        name: name.clone(),
+                        title: String::new(),
+                        description: String::new(),
+                        layout: None,
+                        origin: Origin::User(
+                            self.user_dir
+                                .clone()
+                                .unwrap_or_default()
+                                .join(format!("{name}{EXTENSION}")),
+                        ),
+                        overrides_builtin: builtin,
+                        required: Vec::new(),
+                        error: Some(e.to_string()),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// The template with this name.
+    pub fn get(&self, name: &str) -> Result<&Template, TemplateError> {
+        match self.entries.get(name) {
+            Some(Ok(t)) => Ok(t),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(TemplateError::NotFound {
+                name: name.to_string(),
+                available: self.entries.keys().cloned().collect::<Vec<_>>().join(", "),
+            }),
+        }
+    }
+
+    /// Fills a template with a profile: checks the required fields, then renders the
+    /// body to Markdown.
+    pub fn fill(
+        &self,
+        name: &str,
+        profile: &CaseProfile,
+        date: NaiveDate,
+    ) -> Result<String, TemplateError> {
+        let template = self.get(name)?;
+        let data = context(profile, template, date);
+        for field in &template.front.required {
+            if is_empty(lookup(&data, field)) {
+                return Err(TemplateError::Required {
+                    file: template.file(),
+                    field: field.clone(),
+                });
+            }
+        }
+        check_partials(self, template)?;
+        let rendered = contain(|| self.registry.render(name, &data));
+        match rendered {
+            Ok(Ok(markdown)) => Ok(markdown),
+            Ok(Err(e)) => Err(TemplateError::Render {
+                file: template.file(),
+                line: e
+                    .line_no
+                    .map_or(template.body_line, |l| l + template.body_line - 1),
+                column: e.column_no.unwrap_or(1),
+                reason: render_reason(&e),
+            }),
+            Err(()) => Err(TemplateError::Render {
+                file: template.file(),
+                line: template.body_line,
+                column: 1,
+                reason: "the template could not be filled".into(),
+            }),
+        }
+    }
+}
+
+fn render_reason(e: &handlebars::RenderError) -> String {
+    use handlebars::RenderErrorReason as R;
+    match e.reason() {
+        R::MissingVariable(Some(path)) => format!("the case profile has no `{path}`"),
+        R::MissingVariable(None) => {
+            "a value the template uses is missing from the case profile".into()
+        }
+        R::HelperNotFound(h) => format!("`{h}` is not a helper (see docs/templates.md)"),
+        R::PartialNotFound(p) => format!("no template named `{p}` to include"),
+        other => other.to_string(),
+    }
+}
+
+/// Rejects partial cycles and nesting deeper than [`MAX_PARTIAL_DEPTH`] before rendering
+/// (Handlebars itself would recurse until the stack overflows).
+fn check_partials(catalog: &Catalog, template: &Template) -> Result<(), TemplateError> {
+    fn walk(
+        catalog: &Catalog,
+        name: &str,
+        depth: usize,
+        stack: &mut Vec<String>,
+        file: &str,
+    ) -> Result<(), TemplateError> {
+        let Ok(t) = catalog.get(name) else {
+            return Ok(());
+        };
+        for p in check::partial_names(&t.body) {
+            if stack.contains(&p) {
+                return Err(TemplateError::Partial {
+                    file: file.to_string(),
+                    reason: format!(
+                        "partials include each other in a loop: {} > {p}",
+                        stack.join(" > ")
+                    ),
+                });
+            }
+            if depth + 1 > MAX_PARTIAL_DEPTH {
+                return Err(TemplateError::Partial {
+                    file: file.to_string(),
+                    reason: format!("partials nest deeper than {MAX_PARTIAL_DEPTH} levels"),
+                });
+            }
+            stack.push(p.clone());
+            walk(catalog, &p, depth + 1, stack, file)?;
+            stack.pop();
+        }
+        Ok(())
+    }
+    walk(
+        catalog,
+        &template.name,
+        0,
+        &mut vec![template.name.clone()],
+        &template.file(),
+    )
+}
+
+fn user_template_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let path = e.path();
+            let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
+                continue;
+            };
+            if let Some(name) = file.strip_suffix(EXTENSION) {
+                if !name.is_empty() && path.is_file() {
+                    out.push((name.to_string(), path));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The data a template sees: the profile plus derived values (docs/templates.md).
+pub fn context(profile: &CaseProfile, template: &Template, date: NaiveDate) -> Value {
+    let mut data = serde_json::to_value(profile).expect("a profile always serializes");
+    let role_key = |role: &str| -> Value {
+        Value::Array(
+            data.get("parties")
+                .and_then(Value::as_array)
+                .map(|ps| {
+                    ps.iter()
+                        .filter(|p| p.get("role").and_then(Value::as_str) == Some(role))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    };
+    let plaintiffs = role_key("plaintiff");
+    let defendants = role_key("defendant");
+    let interested = role_key("interested-party");
+    let filed_by = serde_json::to_value(template.front.filed_by).unwrap_or(Value::Null);
+    let filer = role_key(filed_by.as_str().unwrap_or_default());
+    let filing_counsel = serde_json::to_value(profile.counsel_for_role(template.front.filed_by))
+        .unwrap_or(Value::Null);
+    let short_caption = helpers::short_caption(&data);
+    if let Value::Object(map) = &mut data {
+        map.insert("plaintiffs".into(), plaintiffs);
+        map.insert("defendants".into(), defendants);
+        map.insert("interested_parties".into(), interested);
+        map.insert("filer".into(), filer);
+        map.insert("filing_counsel".into(), filing_counsel);
+        map.insert(
+            "today".into(),
+            Value::String(date.format("%Y-%m-%d").to_string()),
+        );
+        map.insert(
+            "document_title".into(),
+            Value::String(template.front.title.clone()),
+        );
+        map.insert("short_caption".into(), Value::String(short_caption));
+    }
+    data
+}
+
+/// Follows a dotted path (`dates.filed`, `extra.summons.number`, `parties.0.name`).
+pub fn lookup<'a>(data: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(data, |v, seg| match v {
+        Value::Object(m) => m.get(seg),
+        Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+        _ => None,
+    })
+}
+
+fn is_empty(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Object(o)) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// Copies a template's source into the firm's folder under a new name, for editing.
+/// Refuses to overwrite an existing file.
+pub fn customize(
+    catalog: &Catalog,
+    from: &str,
+    new_name: &str,
+    dir: &Path,
+) -> Result<PathBuf, TemplateError> {
+    let valid = !new_name.is_empty()
+        && new_name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let path = dir.join(format!("{new_name}{EXTENSION}"));
+    if !valid {
+        return Err(TemplateError::Io {
+            path,
+            reason: "a template name uses only letters, digits, `-` and `_`".into(),
+        });
+    }
+    let source = catalog.get(from)?.source.clone();
+    let io = |e: std::io::Error| TemplateError::Io {
+        path: path.clone(),
+        reason: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                TemplateError::Io {
+                    path: path.clone(),
+                    reason: "a template with that name already exists".into(),
+                }
+            } else {
+                io(e)
+            }
+        })?;
+    std::io::Write::write_all(&mut file, source.as_bytes()).map_err(io)?;
+    Ok(path)
+}
