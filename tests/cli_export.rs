@@ -1,0 +1,329 @@
+//! The `drafter export` contract, checked through the real binary and the real PDFs.
+
+mod common;
+use common::*;
+use drafter::profile::CaseProfile;
+
+const TEMPLATES: [&str; 4] = [
+    "complaint",
+    "notice-of-appearance",
+    "representation-letter",
+    "voluntary-dismissal",
+];
+
+#[test]
+fn example_exports_four_court_ready_pdfs() {
+    let data = tempdir();
+    let out = data.path().join("out");
+    let o = run(
+        data.path(),
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--all",
+            "--out",
+            out.to_str().unwrap(),
+            "--date",
+            "2017-04-07",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let profile = drafter::examples::profile("alt-uscis").unwrap();
+    for t in TEMPLATES {
+        let pdf = out.join(format!("{t}.pdf"));
+        assert!(pdf.is_file(), "{t}.pdf written");
+        assert!(stdout(&o).contains(&format!("{t}.pdf")), "path printed");
+        let p = pdf.to_str().unwrap();
+        // qpdf finds no structural problems.
+        let check = std::process::Command::new("qpdf")
+            .args(["--check", p])
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "qpdf --check {t}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        // Every font embedded and subset.
+        let fonts = tool("pdffonts", &[p]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{t} has fonts");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert_eq!(
+                &cols[n - 5..n - 2],
+                &["yes", "yes", "yes"],
+                "{t}: emb/sub/uni in `{row}`"
+            );
+            assert!(cols[0].contains('+'), "{t}: subset name in `{row}`");
+        }
+        let info = tool("pdfinfo", &[p]);
+        assert!(info.contains("(letter)"), "{t} is Letter: {info}");
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Title:") && l.len() > 20),
+            "{t} has a title"
+        );
+        let text = squash(&pdf_text(&pdf));
+        assert!(text.contains("3:17-cv-01916"), "{t}: case number");
+        if t != "representation-letter" {
+            assert!(
+                text.contains("NORTHERN DISTRICT OF CALIFORNIA"),
+                "{t}: court"
+            );
+        }
+        if t == "complaint" {
+            for party in &profile.parties {
+                if party.role != drafter::profile::Role::InterestedParty {
+                    assert!(
+                        text.to_uppercase()
+                            .contains(&squash(&party.name).to_uppercase()),
+                        "complaint names {}",
+                        party.name
+                    );
+                }
+            }
+            for (i, fact) in profile.facts.iter().enumerate() {
+                assert!(
+                    text.contains(&squash(&fact.text)),
+                    "complaint has fact {}: {}",
+                    i + 1,
+                    fact.text
+                );
+            }
+        }
+        if t == "voluntary-dismissal" {
+            assert!(text.contains("41(a)(1)(A)(i)"));
+            assert!(text.contains("without prejudice"));
+        }
+    }
+}
+
+fn rejected(args: &[&str], data: &std::path::Path, expect: &[&str]) {
+    let o = run(data, args);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "exit 1 for {args:?}; stderr: {}",
+        stderr(&o)
+    );
+    let err = stderr(&o);
+    for e in expect {
+        assert!(err.contains(e), "message `{err}` names `{e}`");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_input_is_rejected_with_its_place_and_leaves_no_file() {
+    let data = tempdir();
+    let dir = data.path();
+    let out = dir.join("out.pdf");
+    let o = out.to_str().unwrap();
+    let example: serde_json::Value =
+        serde_json::from_str(drafter::examples::json("alt-uscis").unwrap()).unwrap();
+
+    // Malformed JSON: file, line and column.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\n  \"schema\": 1,\n  \"court\": {,\n}").unwrap();
+    rejected(
+        &[
+            "export",
+            "--profile",
+            bad.to_str().unwrap(),
+            "--template",
+            "complaint",
+            "--out",
+            o,
+        ],
+        dir,
+        &["bad.json:3:"],
+    );
+    assert!(!out.exists());
+
+    // An unknown field: its path.
+    let mut v = example.clone();
+    v["parties"][1]["capactiy"] = "typo".into();
+    let unknown = dir.join("unknown.json");
+    std::fs::write(&unknown, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    rejected(
+        &[
+            "export",
+            "--profile",
+            unknown.to_str().unwrap(),
+            "--template",
+            "complaint",
+            "--out",
+            o,
+        ],
+        dir,
+        &["parties[1]", "capactiy"],
+    );
+    assert!(!out.exists());
+
+    // A missing required fact.
+    let mut v = example.clone();
+    v["facts"] = serde_json::json!([]);
+    let nofacts = dir.join("nofacts.json");
+    std::fs::write(&nofacts, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    rejected(
+        &[
+            "export",
+            "--profile",
+            nofacts.to_str().unwrap(),
+            "--template",
+            "complaint",
+            "--out",
+            o,
+        ],
+        dir,
+        &["facts"],
+    );
+    assert!(!out.exists());
+
+    // An unknown template.
+    rejected(
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "complant",
+            "--out",
+            o,
+        ],
+        dir,
+        &["complant", "complaint"],
+    );
+    assert!(!out.exists());
+
+    // A template with a syntax error: file, line and column.
+    let tdir = dir.join("templates");
+    std::fs::create_dir_all(&tdir).unwrap();
+    std::fs::write(
+        tdir.join("broken.md.hbs"),
+        "+++\ntitle = \"Broken\"\nlayout = \"pleading\"\n+++\nText\n\n{{#each facts}}\n{{text}}\n",
+    )
+    .unwrap();
+    rejected(
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "broken",
+            "--out",
+            o,
+        ],
+        dir,
+        &["broken.md.hbs:"],
+    );
+    assert!(!out.exists());
+
+    // --all with one broken template writes nothing at all.
+    let outdir = dir.join("all");
+    rejected(
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--all",
+            "--out",
+            outdir.to_str().unwrap(),
+        ],
+        dir,
+        &["broken.md.hbs"],
+    );
+    assert!(!outdir.join("complaint.pdf").exists());
+
+    // Usage errors are exit 2.
+    let u = run(dir, &["export", "--example", "alt-uscis"]);
+    assert_eq!(u.status.code(), Some(2));
+}
+
+#[test]
+fn firm_templates_are_listed_checked_and_exported() {
+    let data = tempdir();
+    let dir = data.path();
+    let o = run(
+        dir,
+        &[
+            "template",
+            "new",
+            "engagement",
+            "--from",
+            "notice-of-appearance",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let path = std::path::PathBuf::from(stdout(&o).trim());
+    assert!(path.starts_with(dir));
+    let src = std::fs::read_to_string(&path).unwrap().replace(
+        "Notice of Appearance of Counsel",
+        "Notice of Association of Counsel",
+    );
+    std::fs::write(&path, src).unwrap();
+
+    let list = stdout(&run(dir, &["templates"]));
+    assert!(
+        list.contains("engagement") && list.contains("Notice of Association of Counsel"),
+        "{list}"
+    );
+    let check = run(dir, &["template", "check", path.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let pdf = dir.join("eng.pdf");
+    let e = run(
+        dir,
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "engagement",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(e.status.success(), "{}", stderr(&e));
+    assert!(squash(&pdf_text(&pdf)).contains("NOTICE OF ASSOCIATION OF COUNSEL"));
+
+    // An unknown variable: `template check` and `export` both name line:column.
+    let bad = dir.join("templates/typo.md.hbs");
+    std::fs::write(
+        &bad,
+        "+++\ntitle = \"Typo\"\nlayout = \"pleading\"\n+++\nFiled in {{court.nmae}}.\n",
+    )
+    .unwrap();
+    let c = run(dir, &["template", "check", bad.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(1));
+    assert!(stderr(&c).contains("typo.md.hbs:5:10"), "{}", stderr(&c));
+    assert!(stderr(&c).contains("nmae"));
+    let out = dir.join("typo.pdf");
+    let e = run(
+        dir,
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "typo",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(e.status.code(), Some(1));
+    assert!(stderr(&e).contains("typo.md.hbs:5:"), "{}", stderr(&e));
+    assert!(!out.exists());
+}
+
+#[test]
+fn every_fixture_parses() {
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            CaseProfile::from_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}

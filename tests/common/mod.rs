@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests: run the real `drafter` binary and read the
+//! real PDFs with outside tools (poppler's pdftotext/pdffonts/pdfinfo, qpdf).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn drafter() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_drafter"));
+    // Never read the developer's own templates or cases.
+    cmd.env_remove("DRAFTER_DATA_DIR")
+        .env_remove("DRAFTER_TEMPLATES_DIR");
+    cmd
+}
+
+/// Runs drafter with `args` in a fresh data folder; returns the output.
+pub fn run(data: &Path, args: &[&str]) -> Output {
+    drafter()
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("drafter runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed for this test (scripts/setup installs it): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of a PDF as pdftotext reads it (reading order, UTF-8).
+pub fn pdf_text(pdf: &Path) -> String {
+    tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"])
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Collapses all white space, so text broken across lines still matches, and drops the
+/// pleading paper's line numbers (lines holding only a number), which pdftotext reads
+/// into the middle of paragraphs, and the footers that fall between pages.
+pub fn squash(s: &str) -> String {
+    s.lines()
+        .filter(|l| !(l.trim().chars().all(|c| c.is_ascii_digit()) && !l.trim().is_empty()))
+        .filter(|l| !l.contains(" — Case No. "))
+        .flat_map(|l| l.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
