@@ -5,6 +5,6 @@
 //! [`preview`]. [`rules`] checks filings against court rules; [`store`] keeps saved cases.
 //! Nothing here depends on a UI toolkit.
 
-pub mod paths;
 pub mod profile;
+pub mod paths;
 pub mod rules;
