@@ -423,6 +423,7 @@ const CASE: &str = r#"{
     {"id": "acme", "name": "Acme Widgets LLC", "role": "defendant", "kind": "organization"},
     {"id": "abroad", "name": "Foreign Holdings GmbH", "role": "defendant", "kind": "organization"},
     {"id": "ghost", "name": "Unserved Corp.", "role": "defendant", "kind": "organization"},
+    {"id": "domestic", "name": "Domestic Waiver Inc.", "role": "defendant", "kind": "organization"},
     {"id": "op", "name": "the operator of @ALT_USCIS", "role": "interested-party", "kind": "person",
      "protected": {"true_name": "Jordan Avery Quill", "email": "jq@example.org"}}
   ],
@@ -432,7 +433,8 @@ const CASE: &str = r#"{
       {"party": "cbp", "method": "personal", "date": "2017-04-10"},
       {"party": "chief", "method": "personal", "date": "2017-04-07", "us_attorney_served": "2017-04-12"},
       {"party": "acme", "method": "mail", "date": "2017-04-07"},
-      {"party": "abroad", "method": "waiver-request", "date": "2017-04-06", "outside_united_states": true}
+      {"party": "abroad", "method": "waiver-request", "date": "2017-04-06", "outside_united_states": true},
+      {"party": "domestic", "method": "waiver-request", "date": "2017-04-06"}
     ]
   }
 }"#;
@@ -457,28 +459,35 @@ fn compute_lists_every_deadline_with_its_explanation() {
                 "Fed. R. Civ. P. 12(a)(1)(A)(i)",
                 d("2017-04-28")
             ),
+            // Waiver request sent in the United States: 2017-04-06 + 60 = Mon 2017-06-05.
+            (
+                Some("domestic"),
+                "Fed. R. Civ. P. 12(a)(1)(A)(ii)",
+                d("2017-06-05")
+            ),
             (Some("dhs"), "Fed. R. Civ. P. 12(a)(2)", d("2017-06-05")),
             // No US attorney date: from service on CBP, 2017-04-10 + 60 = Fri 2017-06-09.
             (Some("cbp"), "Fed. R. Civ. P. 12(a)(2)", d("2017-06-09")),
             // From service on the US attorney: 2017-04-12 + 60 = Sun 06-11 -> Mon 06-12.
             (Some("chief"), "Fed. R. Civ. P. 12(a)(2)", d("2017-06-12")),
-            // Rule 4(m): 2017-04-06 + 90 = Wed 2017-07-05, for the unserved defendants
-            // (the waiver request alone is not service).
+            // Waiver request sent abroad: 2017-04-06 + 90 = Wed 2017-07-05.
             (
                 Some("abroad"),
                 "Fed. R. Civ. P. 12(a)(1)(A)(ii)",
                 d("2017-07-05")
             ),
-            (Some("abroad"), "Fed. R. Civ. P. 4(m)", d("2017-07-05")),
+            // Rule 4(m): 2017-04-06 + 90 = Wed 2017-07-05 for each defendant not yet
+            // served (a waiver request is not service), but not for one abroad.
+            (Some("domestic"), "Fed. R. Civ. P. 4(m)", d("2017-07-05")),
             (Some("ghost"), "Fed. R. Civ. P. 4(m)", d("2017-07-05")),
         ]
     );
-    let dhs = &deadlines[1];
+    let dhs = &deadlines[2];
     assert!(dhs.title.contains("U.S. Department of Homeland Security"));
     let text = dhs.explanation.join("\n");
     assert!(text.contains("12(a)(2)"), "{text}");
     assert!(
-        text.contains("United States attorney was served on 2017-04-06"),
+        text.contains("service on the United States attorney on 2017-04-06"),
         "{text}"
     );
     assert!(text.contains("Rule 6(d) adds 3 days only"), "{text}");
@@ -486,21 +495,18 @@ fn compute_lists_every_deadline_with_its_explanation() {
         text.contains("the 60th day is 2017-06-05 (Monday)"),
         "{text}"
     );
-    let cbp = deadlines[2].explanation.join("\n");
+    let cbp = deadlines[3].explanation.join("\n");
     assert!(
         cbp.contains("No date of service on the United States attorney"),
         "{cbp}"
     );
-    let abroad = deadlines[4].explanation.join("\n");
+    let abroad = deadlines[5].explanation.join("\n");
     assert!(abroad.contains("outside any judicial district"), "{abroad}");
-    let four_m = deadlines[5].explanation.join("\n");
-    assert!(
-        four_m.contains("does not apply to service in a foreign country"),
-        "{four_m}"
-    );
+    let four_m = deadlines[6].explanation.join("\n");
+    assert!(four_m.contains("A waiver was requested"), "{four_m}");
     let json = serde_json::to_value(&deadlines).unwrap();
-    assert_eq!(json[1]["due"], "2017-06-05");
-    assert_eq!(json[1]["rule"], "Fed. R. Civ. P. 12(a)(2)");
+    assert_eq!(json[2]["due"], "2017-06-05");
+    assert_eq!(json[2]["rule"], "Fed. R. Civ. P. 12(a)(2)");
 }
 
 #[test]
@@ -582,11 +588,11 @@ fn protected_identity_guard() {
     lines.extend(page_lines(2, &["QUILL, asks the Court ..."]));
     let leaks = protected_leaks(&lines, &p);
     assert_eq!(leaks.len(), 1);
-    assert_eq!(leaks[0].field, "parties[7].protected.true_name");
+    assert_eq!(leaks[0].field, "parties[8].protected.true_name");
     assert_eq!((leaks[0].page, leaks[0].line), (1, 1));
     assert_eq!(
         leaks[0].message,
-        "the protected true name of the operator of @ALT_USCIS (parties[7].protected.true_name) appears on page 1, line 1"
+        "the protected true name of the operator of @ALT_USCIS (parties[8].protected.true_name) appears on page 1, line 1"
     );
     assert!(!format!("{leaks:?}").to_lowercase().contains("quill"));
 

@@ -166,7 +166,9 @@ fn roll_forward(
 ///   60 days after a Rule 4(d) waiver request was sent, 90 when sent outside the United
 ///   States. Rule 6(d) never extends these: a summons is served under Rule 4, not Rule 5.
 /// - when `dates.filed` is set, Rule 4(m)'s 90 days to serve each defendant or respondent
-///   with no service recorded (a waiver request alone does not count as service).
+///   with no service recorded (a waiver request alone does not count as service), except
+///   one whose waiver request went outside the United States: Rule 4(m) does not apply to
+///   service in a foreign country.
 ///
 /// A period that would run past the last representable date is left out.
 pub fn compute(profile: &CaseProfile, calendar: &Calendar) -> Vec<Deadline> {
@@ -212,7 +214,7 @@ fn answer_deadline(
         let trigger = match service.us_attorney_served {
             Some(date) => {
                 why.push(format!(
-                    "Trigger: the United States attorney was served on {} (docket.service[{index}].us_attorney_served).",
+                    "Trigger: service on the United States attorney on {}, recorded in docket.service[{index}].us_attorney_served.",
                     show(date)
                 ));
                 date
@@ -309,6 +311,11 @@ fn service_deadline(
     {
         return None;
     }
+    if records.iter().any(|s| s.outside_united_states) {
+        // Rule 4(m) does not apply to service in a foreign country (Rule 4(f), 4(h)(2),
+        // 4(j)(1)).
+        return None;
+    }
     let name = party.name.as_str();
     let mut why = vec![
         "Fed. R. Civ. P. 4(m): if a defendant is not served within 90 days after the complaint is filed, the court must dismiss the action without prejudice against that defendant or order that service be made within a specified time (and must extend the time for good cause)."
@@ -320,18 +327,10 @@ fn service_deadline(
     ];
     match records.first() {
         None => why.push(format!("No service on {name} is recorded in the docket.")),
-        Some(waiver) => {
-            why.push(format!(
-                "A waiver was requested from {name} on {}; if the signed waiver is returned, no further service is needed.",
-                show(waiver.date)
-            ));
-            if records.iter().any(|s| s.outside_united_states) {
-                why.push(
-                    "Rule 4(m) does not apply to service in a foreign country under Rule 4(f), 4(h)(2) or 4(j)(1)."
-                        .to_string(),
-                );
-            }
-        }
+        Some(waiver) => why.push(format!(
+            "A waiver was requested from {name} on {}; if the signed waiver is returned, no further service is needed.",
+            show(waiver.date)
+        )),
     }
     let computed = count_days(filed, 90, calendar, false).ok()?;
     why.extend(computed.explanation);

@@ -151,6 +151,11 @@ static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9](?:[ -]?[0-9]){12,18}"
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9](?:[ -]?[0-9]){4,}"));
 static ACCOUNT_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:accounts?|acct|a/c|cards?|iban)\b"));
+static GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[\s:#.,()\-\x{2013}]*(?:(?:numbers?|nos?|num|ending\s+in|is|was|of)\b[\s:#.,()\-\x{2013}]*){0,4}$",
+    )
+});
 static ZIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{2},?\s+$"));
 static BIRTH_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bborn\b|\bbirth|\bdob\b\.?|\bd\.o\.b\b\.?"));
@@ -286,9 +291,10 @@ impl Scan<'_> {
         true
     }
 
-    /// Whether the nearest context keyword before `at` (within `window` bytes) is one of
-    /// `context` rather than a routing-number keyword, with no sentence break and no other
-    /// digits between. Returns the context text.
+    /// The context keyword (one of `context`) that introduces the number at `at`: the
+    /// nearest keyword within `window` bytes before it, not a routing-number keyword, and
+    /// joined to the number only by glue such as "No.", "number:", "#", "is", "ending in"
+    /// ("account has 32000 followers" is not an account number).
     fn context_before(&self, at: usize, window: usize, context: &Regex) -> Option<&str> {
         let before = self.text.before(at, window);
         let m = context.find_iter(before).last()?;
@@ -299,8 +305,7 @@ impl Scan<'_> {
         {
             return None;
         }
-        let between = &before[m.end()..];
-        if between.chars().any(|c| c.is_ascii_digit()) || SENTENCE_BREAK.is_match(between) {
+        if !GLUE.is_match(&before[m.end()..]) {
             return None;
         }
         Some(m.as_str())
@@ -729,6 +734,7 @@ mod tests {
             &*CARD,
             &*DIGIT_RUN,
             &*ACCOUNT_CONTEXT,
+            &*GLUE,
             &*ZIP_BEFORE,
             &*BIRTH_CONTEXT,
             &*SENTENCE_BREAK,
@@ -780,6 +786,11 @@ mod tests {
         assert_eq!(kinds("EIN 17-1234567"), [PrivacyKind::TaxpayerId]);
         assert_eq!(kinds("TIN: 987654321"), [PrivacyKind::TaxpayerId]);
         assert!(kinds("continue 123456789").is_empty());
+        assert_eq!(
+            kinds("Social Security Number: 123456789"),
+            [PrivacyKind::SocialSecurityNumber]
+        );
+        assert!(kinds("the SSN field was blank; 123456789 widgets").is_empty());
     }
 
     #[test]
@@ -825,6 +836,16 @@ mod tests {
         assert_eq!(f[0].excerpt, "****5678");
         assert_eq!(kinds("acct: 1234-5678-90"), [PrivacyKind::FinancialAccount]);
         assert!(kinds("account ending in 5678").is_empty());
+        assert_eq!(
+            kinds("account ending in 345678"),
+            [PrivacyKind::FinancialAccount]
+        );
+        assert_eq!(
+            kinds("her checking account number is 12345678"),
+            [PrivacyKind::FinancialAccount]
+        );
+        assert!(kinds("the account has more than 32000 followers").is_empty());
+        assert!(kinds("the account, opened in 2017, 12345678").is_empty());
         assert!(kinds("routing number 121000248").is_empty());
         assert!(kinds("account and routing number 121000248").is_empty());
         // Card numbers need no context (these are published test numbers).
