@@ -20,9 +20,11 @@
 //!
 //! Inauguration Day (January 20 after a presidential election, 1965 onward; January 21 when
 //! the 20th is a Sunday; 5 U.S.C. § 6103(c)) is a holiday only for the District of Columbia
-//! area, so a court turns it on with [`Calendar::with_inauguration_day`]. Days declared by a
-//! proclamation, and state holidays, come from the court style through
-//! [`Calendar::with_extra_holidays`].
+//! area, so a court turns it on with [`Calendar::with_inauguration_day`]; it has no
+//! Saturday shift. Days declared by a proclamation or executive order (the Christmas Eve
+//! closures, national days of mourning) are not built in: whether a court treats them as
+//! Rule 6(a)(6)(B) holidays varies, so they come, with state holidays, from the court style
+//! through [`Calendar::with_extra_holidays`].
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
@@ -344,6 +346,9 @@ mod tests {
             Some("Birthday of Martin Luther King, Jr. and Inauguration Day (observed)")
         );
         assert_eq!(dc.holiday(d(2018, 1, 20)), None);
+        // Saturday 2001-01-20: no Friday in lieu.
+        assert_eq!(dc.holiday(d(2001, 1, 20)).as_deref(), Some(INAUGURATION));
+        assert_eq!(dc.holiday(d(2001, 1, 19)), None);
         assert_eq!(dc.holiday(d(1961, 1, 20)), None);
         assert_eq!(dc.holiday(d(1965, 1, 20)).as_deref(), Some(INAUGURATION));
     }

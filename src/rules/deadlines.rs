@@ -70,6 +70,17 @@ pub enum DeadlineError {
 /// Counts `days` days from `trigger` under Rule 6(a)(1), adding Rule 6(d)'s 3 days when
 /// `mail_service` is set (service by mail, leaving with the clerk, or other consented
 /// means; never for electronic service).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use drafter::rules::{count_days, Calendar};
+///
+/// // 21 days from 2022-05-29 ends on Sunday 2022-06-19 (Juneteenth), observed Monday.
+/// let trigger = NaiveDate::from_ymd_opt(2022, 5, 29).unwrap();
+/// let c = count_days(trigger, 21, &Calendar::federal(), false).unwrap();
+/// assert_eq!(c.due, NaiveDate::from_ymd_opt(2022, 6, 21).unwrap());
+/// assert!(c.explanation.last().unwrap().contains("2022-06-20 is a legal holiday"));
+/// ```
 pub fn count_days(
     trigger: NaiveDate,
     days: u32,

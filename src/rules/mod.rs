@@ -21,7 +21,7 @@ pub mod privacy;
 pub mod protect;
 mod text;
 
-pub use calendar::{Calendar, Holiday};
+pub use calendar::{Calendar, DayOff, Holiday};
 pub use deadlines::{compute, count_days, Computed, Deadline, DeadlineError};
 pub use dismissal::voluntary_dismissal_findings;
 pub use privacy::{privacy_findings, PrivacyFinding, PrivacyKind};

@@ -57,6 +57,22 @@ pub const MIN_VALUE_CHARS: usize = 3;
 
 /// Every place where a protected value of any party appears in the text, in the order of
 /// the profile's fields and then of the text.
+///
+/// ```
+/// use drafter::profile::CaseProfile;
+/// use drafter::rules::{protected_leaks, TextLine};
+///
+/// let profile = CaseProfile::from_json(r#"{"schema": 1, "court": {"name": "U.S. District Court"},
+///     "parties": [{"id": "doe", "name": "John Doe", "role": "plaintiff", "kind": "person",
+///                  "protected": {"true_name": "Sam Rivera-Ortiz"}}]}"#, "doc").unwrap();
+/// let lines = [
+///     TextLine::new(2, 13, "Plaintiff, whose name is Sam Rivera-"),
+///     TextLine::new(2, 14, "ortiz, brings this action."),
+/// ];
+/// let leaks = protected_leaks(&lines, &profile);
+/// assert_eq!(leaks[0].message,
+///     "the protected true name of John Doe (parties[0].protected.true_name) appears on page 2, line 13");
+/// ```
 pub fn protected_leaks(lines: &[TextLine], profile: &CaseProfile) -> Vec<Leak> {
     let source = Source::new(lines);
     let words = Projection::new(&source, Mode::Words);
