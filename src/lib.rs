@@ -2,8 +2,9 @@
 //!
 //! The pipeline runs in one direction (see docs/DESIGN.md):
 //! [`profile`] → [`template`] (fill) → [`typeset`] (parse, compose, lay out) → [`pdf`] /
-//! [`preview`]. [`filing`] runs the whole pipeline for one template. Nothing here depends
-//! on a UI toolkit.
+//! [`preview`]. [`filing`] runs the whole pipeline for one template; [`rules`] checks a
+//! filing against court rules and guards protected identities. Nothing here depends on a
+//! UI toolkit.
 
 pub mod examples;
 pub mod filing;
@@ -12,5 +13,6 @@ pub mod paths;
 pub mod pdf;
 pub mod preview;
 pub mod profile;
+pub mod rules;
 pub mod template;
 pub mod typeset;

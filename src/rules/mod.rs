@@ -1,0 +1,52 @@
+//! Court-rule logic: what the Federal Rules of Civil Procedure say about a case profile and
+//! about the text of a filing.
+//!
+//! - [`calendar`]: legal holidays under Fed. R. Civ. P. 6(a)(6).
+//! - [`deadlines`]: time computation under Rule 6(a) and 6(d), answer periods under
+//!   Rule 12(a), the service period of Rule 4(m); every date comes with its explanation.
+//! - [`dismissal`]: whether a notice of voluntary dismissal under Rule 41(a)(1)(A)(i) is
+//!   still available.
+//! - [`privacy`]: the Rule 5.2 scan of the final rendered text (Social Security and
+//!   taxpayer numbers, birth dates, financial account numbers, minors' names).
+//! - [`protect`]: the guard that keeps a pseudonymous party's protected values out of every
+//!   output.
+//!
+//! The text checks take the laid-out text as [`TextLine`]s, so that a finding names the
+//! page and line a person sees in the PDF.
+
+pub mod calendar;
+pub mod deadlines;
+pub mod dismissal;
+pub mod privacy;
+pub mod protect;
+mod text;
+
+pub use calendar::{Calendar, DayOff, Holiday};
+pub use deadlines::{compute, count_days, Computed, Deadline, DeadlineError};
+pub use dismissal::voluntary_dismissal_findings;
+pub use privacy::{privacy_findings, PrivacyFinding, PrivacyKind};
+pub use protect::{protected_leaks, Leak};
+
+use serde::Serialize;
+
+/// One line of the final, laid-out text of a filing, in reading order.
+///
+/// `page` and `line` are 1-based and count the way a reader of the PDF counts them (on
+/// pleading paper, `line` is the number printed in the margin).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextLine {
+    pub page: usize,
+    pub line: usize,
+    pub text: String,
+}
+
+impl TextLine {
+    /// A line of text at the given 1-based page and line.
+    pub fn new(page: usize, line: usize, text: impl Into<String>) -> Self {
+        TextLine {
+            page,
+            line,
+            text: text.into(),
+        }
+    }
+}
