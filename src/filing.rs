@@ -37,12 +37,24 @@ pub enum FilingError {
     Style(#[from] StyleError),
     #[error("{field}: the character {ch:?} (U+{code:04X}) is in none of Drafter's fonts; replace it or remove it")]
     Glyph { field: String, ch: char, code: u32 },
+    #[error("refused: a protected identity would appear in the filing: {}", leaks(.0))]
+    ProtectedLeak(Vec<crate::rules::Leak>),
+    #[error("refused: {}", list(.0))]
+    Ineligible(Vec<Finding>),
     #[error("{file}: {source}")]
     Layout {
         file: String,
         #[source]
         source: MissingGlyph,
     },
+}
+
+fn leaks(leaks: &[crate::rules::Leak]) -> String {
+    leaks
+        .iter()
+        .map(|l| l.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn list(findings: &[Finding]) -> String {
@@ -64,9 +76,30 @@ pub struct Filing {
     pub markdown: String,
     pub pages: Vec<Page>,
     pub info: PdfInfo,
+    /// Rule 5.2 findings in the final text; exporting with any needs an explicit override.
+    pub privacy: Vec<crate::rules::PrivacyFinding>,
+    /// Warnings from the filing rules (e.g. a prior dismissal under Rule 41(a)(1)(B)).
+    pub warnings: Vec<Finding>,
+    grid: Option<(f32, f32)>,
 }
 
 impl Filing {
+    /// The body text line by line, numbered as a reader counts: on pleading paper by the
+    /// margin's line numbers, elsewhere from the top of each page.
+    pub fn text_lines(&self) -> Vec<crate::rules::TextLine> {
+        let mut out = Vec::new();
+        for (pi, page) in self.pages.iter().enumerate() {
+            for (i, (y, text)) in page.text_lines(false).into_iter().enumerate() {
+                let line = match self.grid {
+                    Some((first, pitch)) => (((y - first) / pitch).round().max(0.0) as usize) + 1,
+                    None => i + 1,
+                };
+                out.push(crate::rules::TextLine::new(pi + 1, line, text));
+            }
+        }
+        out
+    }
+
     /// The PDF (PDF/A-2b).
     pub fn to_pdf(&self) -> Vec<u8> {
         crate::pdf::write(&self.pages, &self.info)
@@ -148,7 +181,41 @@ pub fn prepare(
             source,
         }
     })?;
-    let info = PdfInfo {
+    let grid = style
+        .pleading
+        .as_ref()
+        .map(|_| (style.text.first_baseline, style.text.unit * 2.0));
+    let mut warnings = Vec::new();
+    if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
+        let (errors, warns): (Vec<Finding>, Vec<Finding>) =
+            crate::rules::voluntary_dismissal_findings(profile)
+                .into_iter()
+                .partition(|f| f.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(FilingError::Ineligible(errors));
+        }
+        warnings.extend(warns);
+    }
+    let mut filing = Filing {
+        template: template.to_string(),
+        title: spec.title.clone(),
+        short_title: spec.short_title.clone(),
+        style: style.id.clone(),
+        markdown,
+        pages,
+        info: PdfInfo::default(),
+        privacy: Vec::new(),
+        warnings,
+        grid,
+    };
+    // The guard runs on the final laid-out text, before anything is shown or written.
+    let lines = filing.text_lines();
+    let leaks = crate::rules::protected_leaks(&lines, profile);
+    if !leaks.is_empty() {
+        return Err(FilingError::ProtectedLeak(leaks));
+    }
+    filing.privacy = crate::rules::privacy_findings(&lines, profile);
+    filing.info = PdfInfo {
         title: spec.title.clone(),
         author: profile
             .counsel_for_role(spec.filed_by)
@@ -160,15 +227,7 @@ pub fn prepare(
         keywords: profile.case_number.iter().cloned().collect(),
         date: opts.date,
     };
-    Ok(Filing {
-        template: template.to_string(),
-        title: spec.title,
-        short_title: spec.short_title,
-        style: style.id.clone(),
-        markdown,
-        pages,
-        info,
-    })
+    Ok(filing)
 }
 
 /// "Twitter, Inc. v. U.S. Department of Homeland Security, et al., No. 3:17-cv-01916 (N.D. Cal.)"
@@ -222,9 +281,17 @@ pub fn check(
             ));
         }
     }
+    if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
+        findings.extend(crate::rules::voluntary_dismissal_findings(profile));
+    }
     if findings.iter().all(|f| f.severity != Severity::Error) {
-        if let Err(e) = prepare(profile, catalog, template, opts) {
-            findings.push(Finding::error("template", e.to_string()));
+        match prepare(profile, catalog, template, opts) {
+            Ok(filing) => findings.extend(filing.privacy.iter().map(|p| p.to_finding())),
+            Err(FilingError::ProtectedLeak(leaks)) => {
+                findings.extend(leaks.iter().map(|l| l.to_finding()))
+            }
+            Err(FilingError::Ineligible(_)) => {}
+            Err(e) => findings.push(Finding::error("template", e.to_string())),
         }
     }
     findings

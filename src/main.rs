@@ -79,8 +79,18 @@ enum Command {
         all: bool,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Export even though the Rule 5.2 privacy scan found something (after review).
+        #[arg(long)]
+        allow_privacy_findings: bool,
         #[command(flatten)]
         opts: DocOptions,
+    },
+    /// List every computed deadline (Fed. R. Civ. P. 6, 12(a), 4(m)) with its explanation.
+    Deadlines {
+        #[command(flatten)]
+        source: ProfileSource,
+        #[arg(long)]
+        json: bool,
     },
     /// Render one filing as text, SVG pages or PDF.
     Render {
@@ -222,20 +232,41 @@ fn run(cli: Cli) -> Result<()> {
             template,
             all,
             out,
+            allow_privacy_findings,
             opts,
         } => {
             let profile = load_profile(&source)?;
             let catalog = env.catalog();
             let opts = options(&opts);
             if all {
-                export_all(&profile, &catalog, &opts, &out)
+                export_all(&profile, &catalog, &opts, &out, allow_privacy_findings)
             } else {
                 let name = template.expect("clap requires --template without --all");
                 let filing = filing::prepare(&profile, &catalog, &name, &opts)?;
+                guard(&filing, allow_privacy_findings)?;
                 write(&out, &filing.to_pdf())?;
                 println!("{}", out.display());
                 Ok(())
             }
+        }
+        Command::Deadlines { source, json } => {
+            let profile = load_profile(&source)?;
+            let style =
+                drafter::typeset::CourtStyle::load(&profile.court.style, Some(&env.templates_dir))?;
+            let deadlines = drafter::rules::compute(&profile, &style.calendar());
+            if json {
+                println!("{}", serde_json::to_string_pretty(&deadlines)?);
+            } else if deadlines.is_empty() {
+                println!("no deadlines: the profile records no filing date or service");
+            } else {
+                for d in deadlines {
+                    println!("{}  {} ({})", d.due.format("%a %Y-%m-%d"), d.title, d.rule);
+                    for line in &d.explanation {
+                        println!("    {line}");
+                    }
+                }
+            }
+            Ok(())
         }
         Command::Render {
             source,
@@ -278,11 +309,49 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("{}: cannot write", path.display()))
 }
 
-fn export_all(profile: &CaseProfile, catalog: &Catalog, opts: &Options, dir: &Path) -> Result<()> {
-    // Lay out every filing first: if any fails, nothing is written.
+/// Prints the filing's warnings; refuses when the privacy scan found something and the
+/// user has not said to go ahead.
+fn guard(filing: &Filing, allow_privacy: bool) -> Result<()> {
+    for w in &filing.warnings {
+        eprintln!("{}: {w}", filing.template);
+    }
+    if filing.privacy.is_empty() {
+        return Ok(());
+    }
+    for p in &filing.privacy {
+        eprintln!(
+            "{}: page {}, line {}: {}",
+            filing.template, p.page, p.line, p.message
+        );
+    }
+    if allow_privacy {
+        eprintln!(
+            "{}: exported with privacy findings (--allow-privacy-findings)",
+            filing.template
+        );
+        return Ok(());
+    }
+    bail!(
+        "{}: the Fed. R. Civ. P. 5.2 scan found {} item(s) to redact; fix them, or review and export with --allow-privacy-findings",
+        filing.template,
+        filing.privacy.len()
+    )
+}
+
+fn export_all(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    opts: &Options,
+    dir: &Path,
+    allow_privacy: bool,
+) -> Result<()> {
+    // Lay out and check every filing first: if any fails, nothing is written.
     let mut filings: Vec<Filing> = Vec::new();
     for info in catalog.list() {
-        filings.push(filing::prepare(profile, catalog, &info.name, opts)?);
+        let f = filing::prepare(profile, catalog, &info.name, opts)
+            .with_context(|| format!("{}", info.name))?;
+        guard(&f, allow_privacy)?;
+        filings.push(f);
     }
     let order = |name: &str| {
         template::BUILTIN

@@ -32,6 +32,10 @@ pub struct FrontMatter {
     /// `dates.filed`, `extra.summons.number`).
     #[serde(default)]
     pub required: Vec<String>,
+    /// Court-rule checks this filing must pass before export: `voluntary-dismissal`
+    /// (Fed. R. Civ. P. 41(a)(1)(A)(i) eligibility).
+    #[serde(default)]
+    pub checks: Vec<String>,
 }
 
 fn plaintiff() -> Role {

@@ -42,6 +42,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// File extension of a template.
 pub const EXTENSION: &str = ".md.hbs";
 
+/// Court-rule checks a template's front matter may ask for.
+pub const KNOWN_CHECKS: &[&str] = &["voluntary-dismissal"];
+
 /// Deepest nesting of partials (`{{> other}}`) a template may use.
 pub const MAX_PARTIAL_DEPTH: usize = 8;
 
@@ -124,6 +127,21 @@ impl Template {
                 reason: e.message().trim().to_string(),
             }
         })?;
+        if let Some(bad) = front
+            .checks
+            .iter()
+            .find(|c| !KNOWN_CHECKS.contains(&c.as_str()))
+        {
+            return Err(TemplateError::FrontMatter {
+                file,
+                line: 2,
+                column: 1,
+                reason: format!(
+                    "`checks` names `{bad}`; known checks: {}",
+                    KNOWN_CHECKS.join(", ")
+                ),
+            });
+        }
         compile(body, &file, body_line)?;
         Ok(Template {
             name: name.to_string(),

@@ -25,6 +25,9 @@ pub struct CourtStyle {
     /// Extra court holidays (for deadline counting), "YYYY-MM-DD" = name.
     #[serde(default)]
     pub holidays: BTreeMap<String, String>,
+    /// Whether Inauguration Day is a legal holiday here (courts in the D.C. area).
+    #[serde(default)]
+    pub inauguration_day: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -369,6 +372,22 @@ impl CourtStyle {
         ids.sort();
         ids.dedup();
         ids
+    }
+
+    /// The calendar deadlines are counted on in this court.
+    pub fn calendar(&self) -> crate::rules::Calendar {
+        let extra = self
+            .holidays
+            .iter()
+            .filter_map(|(d, name)| {
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| (d, name.clone()))
+            })
+            .collect();
+        crate::rules::Calendar::federal()
+            .with_inauguration_day(self.inauguration_day)
+            .with_extra_holidays(extra)
     }
 
     /// Width of the text column.
