@@ -116,6 +116,58 @@ impl Filing {
     }
 }
 
+/// One entry of a packet's `index.json`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct IndexEntry {
+    pub file: String,
+    pub template: String,
+    pub title: String,
+    pub pages: usize,
+    pub sha256: String,
+}
+
+/// The whole set of a case's filings as one PDF (`packet.pdf`), in order, with one outline
+/// entry per filing at its first page.
+pub fn packet(filings: &[Filing], subject: &str, date: NaiveDate) -> Vec<u8> {
+    let mut pages = Vec::new();
+    for f in filings {
+        let mut first = true;
+        for p in &f.pages {
+            let mut p = p.clone();
+            p.bookmarks = if first {
+                vec![f.title.clone()]
+            } else {
+                Vec::new()
+            };
+            first = false;
+            pages.push(p);
+        }
+    }
+    let info = PdfInfo {
+        title: format!("Filing packet — {subject}"),
+        author: filings
+            .first()
+            .map(|f| f.info.author.clone())
+            .unwrap_or_default(),
+        subject: subject.to_string(),
+        keywords: filings
+            .first()
+            .map(|f| f.info.keywords.clone())
+            .unwrap_or_default(),
+        date,
+    };
+    crate::pdf::write(&pages, &info)
+}
+
+/// SHA-256 of bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The court style a filing uses: `--style`, else the letter style for letters, else the
 /// profile's court style.
 pub fn style_for(
