@@ -16,7 +16,11 @@ fn bench(c: &mut Criterion) {
     let date = opts.date;
 
     c.bench_function("fill/complaint", |b| {
-        b.iter(|| catalog.fill("complaint", black_box(&profile), date).unwrap())
+        b.iter(|| {
+            catalog
+                .fill("complaint", black_box(&profile), date)
+                .unwrap()
+        })
     });
     c.bench_function("layout/complaint", |b| {
         b.iter(|| prepare(black_box(&profile), &catalog, "complaint", &opts).unwrap())
@@ -24,14 +28,27 @@ fn bench(c: &mut Criterion) {
     let filing = prepare(&profile, &catalog, "complaint", &opts).unwrap();
     c.bench_function("pdf/complaint", |b| b.iter(|| black_box(&filing).to_pdf()));
     c.bench_function("end_to_end/complaint", |b| {
-        b.iter(|| prepare(black_box(&profile), &catalog, "complaint", &opts).unwrap().to_pdf())
+        b.iter(|| {
+            prepare(black_box(&profile), &catalog, "complaint", &opts)
+                .unwrap()
+                .to_pdf()
+        })
     });
 
     let mut long = profile.clone();
     let base = long.facts.clone();
-    long.facts = (0..200).map(|i| Fact { text: base[i % base.len()].text.clone(), heading: None }).collect();
+    long.facts = (0..200)
+        .map(|i| Fact {
+            text: base[i % base.len()].text.clone(),
+            heading: None,
+        })
+        .collect();
     c.bench_function("end_to_end/complaint_200_paragraphs", |b| {
-        b.iter(|| prepare(black_box(&long), &catalog, "complaint", &opts).unwrap().to_pdf())
+        b.iter(|| {
+            prepare(black_box(&long), &catalog, "complaint", &opts)
+                .unwrap()
+                .to_pdf()
+        })
     });
 }
 

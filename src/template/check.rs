@@ -121,9 +121,12 @@ pub fn partial_names(body: &str) -> Vec<String> {
 }
 
 fn path_known(root: &Value, path: &str) -> bool {
+    if path.starts_with("extra.") || path.starts_with("dates.") {
+        return true;
+    }
     let mut v = root;
     for (i, seg) in path.split('.').enumerate() {
-        if i == 1 && path.starts_with("extra.") {
+        if i == 1 && (path.starts_with("extra.") || path.starts_with("dates.")) {
             return true;
         }
         v = match v {
@@ -230,6 +233,10 @@ impl Walker<'_> {
             Parameter::Name(n) => {
                 self.problem(at, format!("`{n}` is not a helper (see docs/templates.md)"));
                 Value::String(ANY.into())
+            }
+            Parameter::Path(p) if h.params.is_empty() && is_helper(&raw(p)) => {
+                let name = raw(p);
+                self.helper(&name, &[], at, scopes)
             }
             Parameter::Path(p) if h.params.is_empty() => self.resolve(p, at, scopes),
             Parameter::Path(p) => {
@@ -367,8 +374,12 @@ impl Walker<'_> {
             if current.as_str() == Some(ANY) {
                 return current;
             }
+            // Free-form maps: any key may be present.
             if i == 0 && at_root_level && seg == "extra" {
                 return Value::String(ANY.into());
+            }
+            if i == 1 && at_root_level && rest.starts_with("dates") {
+                return Value::String("2017-04-06".into());
             }
             current = match &current {
                 Value::Object(m) => match m.get(seg) {

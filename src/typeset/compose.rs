@@ -160,7 +160,11 @@ fn attorney_block(counsel: &[&Counsel], spec: &FilingSpec, profile: &CaseProfile
 fn counsel_name_line(c: &Counsel) -> String {
     match (&c.bar_number, c.pro_hac_vice) {
         (_, true) => format!("{} (pro hac vice)", c.name),
-        (Some(bar), false) => format!("{} (SBN {})", c.name, bar.trim_start_matches("SBN ")),
+        // A bare number is a California State Bar number; anything else prints as stored.
+        (Some(bar), false) if bar.chars().all(|ch| ch.is_ascii_digit()) => {
+            format!("{} (SBN {bar})", c.name)
+        }
+        (Some(bar), false) => format!("{} ({bar})", c.name),
         (None, false) => c.name.clone(),
     }
 }
@@ -421,27 +425,36 @@ fn certificate_of_service(
     h.keep_with_next = true;
     h.bookmark = Some("Certificate of Service".into());
     out.push(Element::Para(h));
-    let mut p = Para::new(vec![Span::plain(format!(
-        "I hereby certify that on {}, I electronically filed the foregoing {} with the Clerk of the Court using the CM/ECF system, which will send notice of the filing to all counsel of record who are registered users, and that I served a copy on each party listed below by the means stated.",
+    // Later papers are served under Rule 5(b): through CM/ECF on counsel of record, and by
+    // mail on a served party that has no counsel in the profile.
+    let unrepresented: Vec<&Party> = profile
+        .docket
+        .service
+        .iter()
+        .filter_map(|s| profile.party(&s.party))
+        .filter(|p| !profile.counsel.iter().any(|c| c.represents.contains(&p.id)))
+        .fold(Vec::new(), |mut v, p| {
+            if !v.iter().any(|q: &&Party| q.id == p.id) {
+                v.push(p);
+            }
+            v
+        });
+    let mut text = format!(
+        "I hereby certify that on {}, I electronically filed the foregoing {} with the Clerk of the Court using the CM/ECF system, which will send notice of the filing to all counsel of record",
         long_date(spec.date),
         spec.title.to_uppercase()
-    ))])
-    .spacing(spacing);
+    );
+    text.push_str(if unrepresented.is_empty() {
+        "."
+    } else {
+        ", and that on the same day I served a copy by first-class mail, postage prepaid, on the following parties, who have not appeared through counsel:"
+    });
+    let mut p = Para::new(vec![Span::plain(text)]).spacing(spacing);
     p.first_indent = style.text.paragraph_indent;
     out.push(Element::Para(p));
-    for s in &profile.docket.service {
-        let Some(party) = profile.party(&s.party) else {
-            continue;
-        };
+    for party in unrepresented {
         let mut lines = vec![party.name.clone()];
         lines.extend(party.address.iter().cloned());
-        let how = match s.method {
-            crate::profile::ServiceMethod::Personal => "by personal delivery",
-            crate::profile::ServiceMethod::Mail => "by first-class mail",
-            crate::profile::ServiceMethod::Electronic => "by electronic mail",
-            crate::profile::ServiceMethod::WaiverRequest => "by first-class mail",
-        };
-        lines.push(format!("({how})"));
         out.push(Element::Para(
             single(lines.join("\n"))
                 .indent(style.text.paragraph_indent * 2.0, 0.0)
