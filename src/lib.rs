@@ -5,5 +5,7 @@
 //! [`preview`]. [`rules`] checks filings against court rules; [`store`] keeps saved cases.
 //! Nothing here depends on a UI toolkit.
 
-pub mod profile;
+pub mod examples;
 pub mod paths;
+pub mod profile;
+pub mod store;

@@ -24,7 +24,9 @@ pub enum ProfileError {
     },
     #[error("{origin}: `schema` is {found}, but this version of Drafter reads schemas 1 to {CURRENT_SCHEMA}; update Drafter to open it")]
     FutureSchema { origin: String, found: u64 },
-    #[error("{origin}: the profile has no `schema` version field (add \"schema\": {CURRENT_SCHEMA})")]
+    #[error(
+        "{origin}: the profile has no `schema` version field (add \"schema\": {CURRENT_SCHEMA})"
+    )]
     MissingSchema { origin: String },
     #[error("{path}: cannot read the file: {source}")]
     Io {
@@ -68,7 +70,11 @@ impl CaseProfile {
             let path = e.path().to_string();
             ProfileError::Field {
                 origin: origin.to_string(),
-                path: if path == "." { "(top level)".into() } else { path },
+                path: if path == "." {
+                    "(top level)".into()
+                } else {
+                    path
+                },
                 message: strip_position(&e.into_inner().to_string()),
             }
         })

@@ -133,7 +133,10 @@ pub enum PartyKind {
 impl PartyKind {
     /// Whether Rule 12(a)(2)'s 60-day answer period applies.
     pub fn is_federal_government(self) -> bool {
-        matches!(self, PartyKind::GovernmentAgency | PartyKind::GovernmentOfficial)
+        matches!(
+            self,
+            PartyKind::GovernmentAgency | PartyKind::GovernmentOfficial
+        )
     }
 }
 
@@ -210,7 +213,10 @@ impl ProtectedIdentity {
         let singles = singles
             .into_iter()
             .filter_map(|(field, v)| v.as_deref().map(|v| (field.to_string(), v)));
-        let lists = [("address", &self.address), ("account_ids", &self.account_ids)];
+        let lists = [
+            ("address", &self.address),
+            ("account_ids", &self.account_ids),
+        ];
         let lists = lists.into_iter().flat_map(|(field, list)| {
             list.iter()
                 .enumerate()

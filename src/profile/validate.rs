@@ -62,7 +62,10 @@ impl CaseProfile {
         let mut seen = std::collections::HashSet::new();
         for (i, p) in self.parties.iter().enumerate() {
             if p.id.trim().is_empty() {
-                out.push(Finding::error(format!("parties[{i}].id"), "the party has no id"));
+                out.push(Finding::error(
+                    format!("parties[{i}].id"),
+                    "the party has no id",
+                ));
             } else if !seen.insert(p.id.as_str()) {
                 out.push(Finding::error(
                     format!("parties[{i}].id"),
@@ -70,7 +73,10 @@ impl CaseProfile {
                 ));
             }
             if p.name.trim().is_empty() {
-                out.push(Finding::error(format!("parties[{i}].name"), "the party has no name"));
+                out.push(Finding::error(
+                    format!("parties[{i}].name"),
+                    "the party has no name",
+                ));
             }
             if p.kind == super::PartyKind::GovernmentOfficial && p.capacity.is_none() {
                 out.push(Finding::warning(
@@ -81,7 +87,10 @@ impl CaseProfile {
         }
         for (i, c) in self.counsel.iter().enumerate() {
             if c.name.trim().is_empty() {
-                out.push(Finding::error(format!("counsel[{i}].name"), "counsel has no name"));
+                out.push(Finding::error(
+                    format!("counsel[{i}].name"),
+                    "counsel has no name",
+                ));
             }
             for (j, id) in c.represents.iter().enumerate() {
                 if self.party(id).is_none() {
