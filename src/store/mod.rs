@@ -324,6 +324,17 @@ impl Store {
         self.write(|tx, path, author| insert_case(tx, path, author, title, profile, "created"))
     }
 
+    /// Several new cases in one transaction (all or none), each with its profile as
+    /// revision 1; ids in the same order.
+    pub fn create_many(&mut self, cases: &[(String, CaseProfile)]) -> Result<Vec<CaseId>> {
+        self.write(|tx, path, author| {
+            cases
+                .iter()
+                .map(|(title, profile)| insert_case(tx, path, author, title, profile, "created"))
+                .collect()
+        })
+    }
+
     /// Saves `profile` as a new revision of case `id`. `base` is the revision the profile
     /// was loaded from; if another window or process has saved since, nothing is written
     /// and [`StoreError::Conflict`] names both revisions.
