@@ -4,8 +4,8 @@
 //! 1. plain file reads: the SQLite header, the page size, the recorded page count against
 //!    the file's length (a truncated file is caught here);
 //! 2. `PRAGMA integrity_check` as the first statement on the connection (a read);
-//! 3. only then the settings that write (WAL journal), and migrations, each of which backs
-//!    the file up to `drafter.sqlite.bak-v{N}` first and runs in one transaction.
+//! 3. only then anything that writes: migrations, each of which backs the file up to
+//!    `drafter.sqlite.bak-v{N}` first and runs in one transaction, then the WAL journal.
 //!
 //! A new database is built under a temporary name and linked into place only when
 //! complete, so a crash during creation never leaves a half-made `drafter.sqlite`.
@@ -120,7 +120,14 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
         });
     }
 
-    // From here on the file is known to be a sound Drafter database: settings that write.
+    // From here on the file is known to be a sound Drafter database. Upgrades first, in
+    // the journal mode the file already has, so a failed upgrade leaves it as it was;
+    // then the write-ahead log.
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        .map_err(sq)?;
+    if version < CURRENT_VERSION {
+        migrate(&conn, path, CURRENT_VERSION, true)?;
+    }
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(sq)?;
@@ -131,11 +138,6 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
                 "the journal could not be switched to WAL (it is `{mode}`)"
             )),
         });
-    }
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-        .map_err(sq)?;
-    if version < CURRENT_VERSION {
-        migrate(&conn, path, CURRENT_VERSION, true)?;
     }
     Ok(conn)
 }
@@ -284,19 +286,32 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
 /// Brings the database up to `target`, one numbered step at a time. When `backup` is set,
 /// each step from an existing version N first copies the file to `…bak-vN`.
 pub(crate) fn migrate(conn: &Connection, path: &Path, target: u32, backup: bool) -> Result<()> {
+    let sq = |e| StoreError::sqlite(path, e);
     loop {
-        let sq = |e| StoreError::sqlite(path, e);
-        let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
-            .map_err(sq)?;
-        // Re-read under the write lock: another process may have migrated meanwhile.
-        let from = user_version(&tx).map_err(sq)?;
+        let from = user_version(conn).map_err(sq)?;
         if from >= target {
             return Ok(());
         }
-        let to = from + 1;
-        if backup && from > 0 {
-            backup_copy(&tx, path, from)?;
+        // The backup is taken before the write transaction (SQLite cannot copy a
+        // database from a connection that is writing to it); it is kept only if the
+        // version is still the same once the write lock is held.
+        let copy = if backup && from > 0 {
+            Some(backup_copy(conn, path, from)?)
+        } else {
+            None
+        };
+        let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
+            .map_err(sq)?;
+        if user_version(&tx).map_err(sq)? != from {
+            // Another process upgraded the file meanwhile; our copy is of an older state
+            // that is backed up under its own name already.
+            drop(tx);
+            if let Some(copy) = copy {
+                let _ = std::fs::remove_file(copy);
+            }
+            continue;
         }
+        let to = from + 1;
         let failed = |detail: String| StoreError::Migration {
             path: path.to_path_buf(),
             from,
@@ -382,10 +397,10 @@ fn backfill_v2(conn: &Connection) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Copies the database, as it stands inside the caller's transaction, to `…bak-v{version}`
-/// (or `…bak-v{version}.N` when that name is taken), through SQLite's backup API into a
-/// temporary file that is renamed into place when complete.
-fn backup_copy(conn: &Connection, path: &Path, version: u32) -> Result<()> {
+/// Copies the database to `…bak-v{version}` (or `…bak-v{version}.N` when that name is
+/// taken) through SQLite's online backup API, into a temporary file that is checked (it
+/// must be at `version`), flushed and renamed into place. Returns the backup's path.
+fn backup_copy(conn: &Connection, path: &Path, version: u32) -> Result<PathBuf> {
     let base = with_suffix(path, &format!(".bak-v{version}"));
     let mut target = base.clone();
     let mut n = 1;
@@ -405,14 +420,22 @@ fn backup_copy(conn: &Connection, path: &Path, version: u32) -> Result<()> {
         {
             let b =
                 rusqlite::backup::Backup::new(conn, &mut dst).map_err(|e| failed(e.to_string()))?;
-            b.run_to_completion(1024, Duration::from_millis(0), None)
+            b.run_to_completion(256, Duration::from_millis(10), None)
                 .map_err(|e| failed(e.to_string()))?;
+        }
+        let copied = user_version(&dst).map_err(|e| failed(e.to_string()))?;
+        if copied != version {
+            return Err(failed(format!(
+                "the copy is at version {copied}, not {version}; another process is upgrading \
+                 the file"
+            )));
         }
         dst.close().map_err(|(_, e)| failed(e.to_string()))?;
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(|e| failed(e.to_string()))?;
-        std::fs::rename(&tmp, &target).map_err(|e| failed(e.to_string()))
+        std::fs::rename(&tmp, &target).map_err(|e| failed(e.to_string()))?;
+        Ok(target.clone())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
