@@ -386,16 +386,19 @@ impl Store {
     }
 
     /// Cases whose title, party names (and short names), case number, court or facts
-    /// (in their latest revision) contain every word of `text`, best match first. Words
-    /// match as prefixes and without regard to case or accents.
+    /// (in their latest revision) contain every word of `text`: the list, filtered, in
+    /// the same order (most recently saved first). Words match as prefixes and without
+    /// regard to case or accents; punctuation inside a word makes it a phrase
+    /// (`3:17-cv-01916`).
     pub fn search(&self, text: &str, opts: &ListOptions) -> Result<Vec<CaseSummary>> {
         let Some(query) = fts_query(text) else {
             return Ok(Vec::new());
         };
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM case_search s JOIN cases c ON c.id = s.rowid
-             WHERE case_search MATCH ?1 AND c.archived IN (0, ?2)
-             ORDER BY bm25(case_search, 5.0, 3.0, 5.0, 1.0, 1.0), c.updated_at DESC
+            "SELECT {SUMMARY_COLUMNS} FROM cases c
+             WHERE c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1)
+               AND c.archived IN (0, ?2)
+             ORDER BY c.updated_at DESC, c.id DESC
              LIMIT ?3"
         );
         let mut stmt = self.conn.prepare_cached(&sql).at(&self.path)?;
@@ -808,6 +811,12 @@ fn load_profile(conn: &Connection, path: &Path, id: CaseId, rev: Rev) -> Result<
     }
 }
 
+/// The profile as kept in the database: its JSON without the pretty-printing (exports
+/// go through [`CaseProfile::to_json`], so the files are the same either way).
+fn stored_json(profile: &CaseProfile) -> String {
+    serde_json::to_string(profile).expect("a profile always serializes")
+}
+
 /// Inserts a case and its revision 1; inside the caller's transaction.
 fn insert_case(
     tx: &Connection,
@@ -850,7 +859,16 @@ fn append_revision(
         "INSERT INTO revisions (case_id, rev, profile, author, saved_at, summary)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )
-    .and_then(|mut s| s.execute(params![id.0, rev.0, profile.to_json(), author, at, summary]))
+    .and_then(|mut s| {
+        s.execute(params![
+            id.0,
+            rev.0,
+            stored_json(profile),
+            author,
+            at,
+            summary
+        ])
+    })
     .at(path)?;
     tx.prepare_cached(
         "UPDATE cases SET latest_rev = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",

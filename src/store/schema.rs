@@ -47,7 +47,8 @@ CREATE TABLE revisions (
 ";
 
 /// Version 2: list columns kept with the case (latest revision, last save, case number,
-/// court), a summary per revision, full-text search, and the picker tables.
+/// court), a summary per revision, full-text search, and the picker tables. The search
+/// index is contentless (it keeps only the index, not a second copy of the text).
 const V2: &str = "
 ALTER TABLE cases ADD COLUMN latest_rev INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
@@ -58,7 +59,7 @@ ALTER TABLE cases ADD COLUMN court_district TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN court_division TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN court_style TEXT NOT NULL DEFAULT '';
 ALTER TABLE revisions ADD COLUMN summary TEXT NOT NULL DEFAULT '';
-CREATE INDEX cases_by_last_save ON cases (archived, updated_at DESC, id DESC);
+CREATE INDEX cases_by_last_save ON cases (updated_at DESC, id DESC);
 CREATE TABLE case_counsel (
     case_id    INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
@@ -68,7 +69,7 @@ CREATE TABLE case_counsel (
     record     TEXT NOT NULL,
     PRIMARY KEY (case_id, position)
 );
-CREATE INDEX case_counsel_by_key ON case_counsel (name, bar_number, firm);
+CREATE INDEX case_counsel_by_key ON case_counsel (name, bar_number, firm, case_id);
 CREATE TABLE case_parties (
     case_id      INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
     position     INTEGER NOT NULL,
@@ -79,8 +80,11 @@ CREATE TABLE case_parties (
     pseudonymous INTEGER NOT NULL,
     PRIMARY KEY (case_id, position)
 );
+CREATE INDEX case_parties_by_key
+    ON case_parties (name, kind, capacity, short_name, pseudonymous, case_id);
 CREATE VIRTUAL TABLE case_search USING fts5 (
     title, parties, case_number, court, facts,
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 ";
