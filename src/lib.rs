@@ -3,7 +3,8 @@
 //! The pipeline runs in one direction (see docs/DESIGN.md):
 //! [`profile`] → [`template`] (fill) → [`typeset`] (parse, compose, lay out) → [`pdf`] /
 //! [`preview`]. [`filing`] runs the whole pipeline for one template; [`rules`] checks a
-//! filing against court rules and guards protected identities. Nothing here depends on a
+//! filing against court rules and guards protected identities; [`store`] keeps saved
+//! cases with their revisions. Nothing here depends on a
 //! UI toolkit.
 
 pub mod examples;
@@ -14,5 +15,6 @@ pub mod pdf;
 pub mod preview;
 pub mod profile;
 pub mod rules;
+pub mod store;
 pub mod template;
 pub mod typeset;

@@ -3,6 +3,8 @@
 //! input was rejected (the message on stderr names the file, field or line:column),
 //! 2 usage error.
 
+mod cli_case;
+
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -33,6 +35,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Saved cases: create, save revisions, search, history, import and export.
+    Case(cli_case::CaseArgs),
     /// List the templates: built-in and the firm's.
     Templates {
         #[arg(long)]
@@ -133,6 +137,9 @@ struct ProfileSource {
     /// An embedded example profile.
     #[arg(long, value_name = "NAME")]
     example: Option<String>,
+    /// A saved case (its latest revision), by id.
+    #[arg(long, value_name = "ID")]
+    case: Option<String>,
 }
 
 #[derive(Args)]
@@ -158,6 +165,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 struct Env {
+    data_dir: PathBuf,
     templates_dir: PathBuf,
 }
 
@@ -166,6 +174,7 @@ impl Env {
         let data = drafter::paths::data_dir(cli.data_dir.clone());
         Env {
             templates_dir: drafter::paths::templates_dir(cli.templates_dir.clone(), &data),
+            data_dir: data,
         }
     }
 
@@ -188,6 +197,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let env = Env::new(&cli);
     match cli.command {
+        Command::Case(args) => cli_case::run(args, cli.data_dir),
         Command::Templates { json } => templates(&env, json),
         Command::Template(TemplateCommand::New { name, from }) => {
             let catalog = env.catalog();
@@ -211,7 +221,7 @@ fn run(cli: Cli) -> Result<()> {
             json,
             opts,
         } => {
-            let profile = load_profile(&source)?;
+            let profile = load_profile(&env, &source)?;
             let findings = filing::check(&profile, &env.catalog(), &template, &options(&opts));
             if json {
                 println!("{}", serde_json::to_string_pretty(&findings)?);
@@ -235,7 +245,7 @@ fn run(cli: Cli) -> Result<()> {
             allow_privacy_findings,
             opts,
         } => {
-            let profile = load_profile(&source)?;
+            let profile = load_profile(&env, &source)?;
             let catalog = env.catalog();
             let opts = options(&opts);
             if all {
@@ -250,7 +260,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Deadlines { source, json } => {
-            let profile = load_profile(&source)?;
+            let profile = load_profile(&env, &source)?;
             let style =
                 drafter::typeset::CourtStyle::load(&profile.court.style, Some(&env.templates_dir))?;
             let deadlines = drafter::rules::compute(&profile, &style.calendar());
@@ -275,7 +285,7 @@ fn run(cli: Cli) -> Result<()> {
             out,
             opts,
         } => {
-            let profile = load_profile(&source)?;
+            let profile = load_profile(&env, &source)?;
             let filing = filing::prepare(&profile, &env.catalog(), &template, &options(&opts))?;
             render(&filing, format, out.as_deref())
         }
@@ -291,17 +301,22 @@ fn options(opts: &DocOptions) -> Options {
     }
 }
 
-fn load_profile(source: &ProfileSource) -> Result<CaseProfile> {
-    match (&source.profile, &source.example) {
-        (Some(path), _) => Ok(CaseProfile::from_path(path)?),
-        (None, Some(name)) => drafter::examples::profile(name).ok_or_else(|| {
+fn load_profile(env: &Env, source: &ProfileSource) -> Result<CaseProfile> {
+    if let Some(path) = &source.profile {
+        return Ok(CaseProfile::from_path(path)?);
+    }
+    if let Some(name) = &source.example {
+        return drafter::examples::profile(name).ok_or_else(|| {
             anyhow!(
                 "no example named `{name}`; available: {}",
                 drafter::examples::NAMES.join(", ")
             )
-        }),
-        (None, None) => unreachable!("clap requires one source"),
+        });
     }
+    let id = source.case.as_deref().expect("clap requires one source");
+    let id: drafter::store::CaseId = id.parse().map_err(|e: String| anyhow!(e))?;
+    let store = drafter::store::Store::open(&env.data_dir)?;
+    Ok(store.show(id, None)?.profile)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -349,7 +364,7 @@ fn export_all(
     let mut filings: Vec<Filing> = Vec::new();
     for info in catalog.list() {
         let f = filing::prepare(profile, catalog, &info.name, opts)
-            .with_context(|| format!("{}", info.name))?;
+            .with_context(|| info.name.clone())?;
         guard(&f, allow_privacy)?;
         filings.push(f);
     }

@@ -320,7 +320,7 @@ fn firm_templates_are_listed_checked_and_exported() {
 
 #[test]
 fn every_fixture_parses() {
-    for entry in std::fs::read_dir(fixture("")).unwrap() {
+    for entry in std::fs::read_dir(fixture_path("")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             CaseProfile::from_path(&path).unwrap_or_else(|e| panic!("{e}"));

@@ -152,7 +152,7 @@ fn a_protected_name_in_a_fact_is_refused_wherever_it_lands() {
 #[test]
 fn privacy_findings_need_the_override() {
     let data = tempdir();
-    let f = fixture("privacy-findings.json");
+    let f = fixture_path("privacy-findings.json");
     let out = data.path().join("p.pdf");
     let args = [
         "export",

@@ -6,8 +6,11 @@ mod common;
 use common::*;
 use std::path::Path;
 
+/// A word's box (xMin, yMin, xMax, yMax) and text.
+type Word = (f32, f32, f32, f32, String);
+
 /// Words with their boxes from `pdftotext -bbox`, per page.
-fn words(pdf: &Path) -> Vec<Vec<(f32, f32, f32, f32, String)>> {
+fn words(pdf: &Path) -> Vec<Vec<Word>> {
     let html = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
     let mut pages = Vec::new();
     for chunk in html.split("<page ").skip(1) {
@@ -138,8 +141,7 @@ fn federal_style_has_no_line_numbers_and_one_inch_margins() {
         let number = (pi + 1).to_string();
         let n = page
             .iter()
-            .filter(|w| w.4 == number && w.1 > 700.0)
-            .last()
+            .rfind(|w| w.4 == number && w.1 > 700.0)
             .expect("page number");
         assert!(
             ((n.0 + n.2) / 2.0 - 306.0).abs() < 2.0,

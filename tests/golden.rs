@@ -66,6 +66,6 @@ fn example_golden_text() {
 
 #[test]
 fn many_parties_golden_text() {
-    let f = fixture("many-parties.json");
+    let f = fixture_path("many-parties.json");
     golden(&["--profile", f.to_str().unwrap()], "many-parties");
 }

@@ -338,7 +338,7 @@ impl Walker<'_> {
         }
     }
 
-    fn resolve(&mut self, path: &HbPath, at: (usize, usize), scopes: &mut Vec<Value>) -> Value {
+    fn resolve(&mut self, path: &HbPath, at: (usize, usize), scopes: &mut [Value]) -> Value {
         match path {
             HbPath::Local(_) => json!(1),
             HbPath::Relative((_, raw)) => {

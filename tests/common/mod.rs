@@ -2,6 +2,7 @@
 //! real PDFs with outside tools (poppler's pdftotext/pdffonts/pdfinfo, qpdf).
 #![allow(dead_code)]
 
+use drafter::profile::CaseProfile;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -48,7 +49,7 @@ pub fn pdf_text(pdf: &Path) -> String {
     tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"])
 }
 
-pub fn fixture(name: &str) -> PathBuf {
+pub fn fixture_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
@@ -59,7 +60,7 @@ pub fn fixture(name: &str) -> PathBuf {
 /// into the middle of paragraphs, and the footers that fall between pages.
 pub fn squash(s: &str) -> String {
     s.lines()
-        .filter(|l| !(l.trim().chars().all(|c| c.is_ascii_digit()) && !l.trim().is_empty()))
+        .filter(|l| !l.trim().chars().all(|c| c.is_ascii_digit()) || l.trim().is_empty())
         .filter(|l| !l.contains(" — Case No. "))
         .flat_map(|l| l.split_whitespace())
         .collect::<Vec<_>>()
@@ -68,4 +69,37 @@ pub fn squash(s: &str) -> String {
 
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
+}
+
+// Store tests' helpers.
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A fixture profile by file name (`store-alt-uscis.json`).
+pub fn fixture(name: &str) -> CaseProfile {
+    CaseProfile::from_path(&fixtures_dir().join(name)).expect("fixture loads")
+}
+
+pub fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixtures_dir().join(name)).expect("fixture reads")
+}
+
+/// Every file in `dir` with its bytes, sorted by name (to check nothing was touched).
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = if e.path().is_file() {
+                std::fs::read(e.path()).unwrap()
+            } else {
+                Vec::new()
+            };
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    out.sort();
+    out
 }

@@ -1,0 +1,359 @@
+//! `drafter case …`: the saved-case store from the command line.
+//!
+//! Thin: parses, calls [`drafter::store`], prints. Ids, revision numbers and paths go to
+//! stdout one per line so scripts can capture them; `--json` prints machine-readable
+//! output. A refused or failed operation is an error (exit code 1) with the store's
+//! message, which names the file, case or revision.
+
+use anyhow::Context;
+use drafter::profile::{CaseProfile, Party, CURRENT_SCHEMA};
+use drafter::store::{CaseId, FieldChange, ListOptions, Rev, Store};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Saved cases: list, search, save revisions, history, import and export.
+#[derive(Debug, clap::Args)]
+pub struct CaseArgs {
+    #[command(subcommand)]
+    cmd: CaseCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum CaseCommand {
+    /// List saved cases, most recently saved first
+    List {
+        /// Only cases whose title, parties, case number, court or facts contain every word
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Include archived cases
+        #[arg(long)]
+        archived: bool,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a case (prints its id)
+    New {
+        #[arg(long)]
+        title: String,
+        /// Start from a built-in example profile (alt-uscis)
+        #[arg(long, value_name = "NAME")]
+        from_example: Option<String>,
+    },
+    /// Import case files, or folders of them, in one go: all or nothing (prints the ids)
+    Import {
+        #[arg(required = true, value_name = "FILE|DIR")]
+        paths: Vec<PathBuf>,
+    },
+    /// Save a profile file as a new revision of a case (prints the revision)
+    Save {
+        id: CaseId,
+        file: PathBuf,
+        /// The revision the file was based on; refused if the case was saved since
+        #[arg(long, value_name = "REV")]
+        base: Rev,
+    },
+    /// Show a case (its latest revision, or --rev)
+    Show {
+        id: CaseId,
+        #[arg(long, value_name = "REV")]
+        rev: Option<Rev>,
+        /// Print JSON: the case, the revision and its profile
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a case's profile to a .case.json file, or every case into a folder
+    Export {
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<CaseId>,
+        /// Export every case (archived ones too), for backup
+        #[arg(long)]
+        all: bool,
+        /// The file (or, with --all, the folder) to write
+        #[arg(long, value_name = "FILE|DIR")]
+        out: PathBuf,
+    },
+    /// List a case's revisions: who saved each, when, and what changed
+    History {
+        id: CaseId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The fields that differ between two revisions
+    Diff {
+        id: CaseId,
+        #[arg(value_name = "REV_A")]
+        a: Rev,
+        #[arg(value_name = "REV_B")]
+        b: Rev,
+    },
+    /// Make an earlier revision the newest, as a new revision (prints it)
+    Restore { id: CaseId, rev: Rev },
+    /// New case from this one's latest profile (prints the new id)
+    Duplicate {
+        id: CaseId,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Hide a case from the list
+    Archive { id: CaseId },
+    /// Bring an archived case back
+    Unarchive { id: CaseId },
+    /// Delete an archived case and its history for good
+    Delete { id: CaseId },
+    /// Rename a case
+    Rename { id: CaseId, title: String },
+}
+
+/// Runs `drafter case …` against the store in `data_dir` (or the default data folder).
+pub fn run(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+    // Store errors carry complete messages (file, case, revision): pass them on as they
+    // are, without repeating their causes.
+    run_inner(args, data_dir).map_err(|e| match e.downcast::<drafter::store::StoreError>() {
+        Ok(store) => anyhow::Error::msg(store.to_string()),
+        Err(other) => other,
+    })
+}
+
+fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+    let dir = drafter::paths::data_dir(data_dir);
+    let mut store = Store::open(&dir)?;
+    let mut out = std::io::stdout().lock();
+    match args.cmd {
+        CaseCommand::List {
+            search,
+            archived,
+            json,
+        } => {
+            let opts = ListOptions {
+                include_archived: archived,
+                limit: None,
+            };
+            let cases = match &search {
+                Some(text) => store.search(text, &opts)?,
+                None => store.list(&opts)?,
+            };
+            if json {
+                serde_json::to_writer_pretty(&mut out, &cases)?;
+                writeln!(out)?;
+            } else if cases.is_empty() {
+                eprintln!(
+                    "{}",
+                    match search {
+                        Some(s) => format!("no saved case matches \u{201c}{s}\u{201d}"),
+                        None => "no saved cases".to_string(),
+                    }
+                );
+            } else {
+                for c in &cases {
+                    let mut line = format!(
+                        "{:>5}  rev {:<4} {}  {}",
+                        c.id,
+                        c.latest_rev,
+                        c.updated_at.format("%Y-%m-%d %H:%M"),
+                        c.title
+                    );
+                    if let Some(n) = &c.case_number {
+                        line.push_str(&format!("  [{n}]"));
+                    }
+                    if c.archived {
+                        line.push_str("  (archived)");
+                    }
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+        CaseCommand::New {
+            title,
+            from_example,
+        } => {
+            let profile = match from_example {
+                Some(name) => drafter::examples::profile(&name).with_context(|| {
+                    format!("there is no built-in example called `{name}` (try alt-uscis)")
+                })?,
+                None => blank_profile(&title),
+            };
+            let id = store.create(&title, &profile)?;
+            writeln!(out, "{id}")?;
+        }
+        CaseCommand::Import { paths } => {
+            for imported in store.import(&paths)? {
+                writeln!(out, "{}", imported.id)?;
+            }
+        }
+        CaseCommand::Save { id, file, base } => {
+            let profile = CaseProfile::from_path(&file)?;
+            let rev = store.save(id, &profile, base)?;
+            writeln!(out, "{rev}")?;
+        }
+        CaseCommand::Show { id, rev, json } => {
+            let r = store.show(id, rev)?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &r)?;
+                writeln!(out)?;
+            } else {
+                write_case(&mut out, &r)?;
+            }
+        }
+        CaseCommand::Export {
+            id,
+            all,
+            out: target,
+        } => {
+            if all {
+                for e in store.export_all(&target)? {
+                    writeln!(out, "{}", e.path.display())?;
+                }
+            } else {
+                let id = id.context("name the case to export, or use --all")?;
+                let path = store.export(id, &target)?;
+                writeln!(out, "{}", path.display())?;
+            }
+        }
+        CaseCommand::History { id, json } => {
+            let revs = store.history(id)?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &revs)?;
+                writeln!(out)?;
+            } else {
+                for r in &revs {
+                    writeln!(
+                        out,
+                        "{:>4}  {}  {}  {}",
+                        r.rev,
+                        r.saved_at.format("%Y-%m-%d %H:%M:%S UTC"),
+                        r.author,
+                        r.summary
+                    )?;
+                }
+            }
+        }
+        CaseCommand::Diff { id, a, b } => {
+            let changes = store.diff(id, a, b)?;
+            if changes.is_empty() {
+                writeln!(
+                    out,
+                    "revisions {a} and {b} of case {id} have the same profile"
+                )?;
+            }
+            for c in &changes {
+                writeln!(out, "{}", diff_line(c))?;
+            }
+        }
+        CaseCommand::Restore { id, rev } => {
+            let new = store.restore(id, rev)?;
+            writeln!(out, "{new}")?;
+        }
+        CaseCommand::Duplicate { id, title } => {
+            let new = store.duplicate(id, title.as_deref())?;
+            writeln!(out, "{new}")?;
+        }
+        CaseCommand::Archive { id } => {
+            store.archive(id)?;
+            writeln!(out, "archived case {id}")?;
+        }
+        CaseCommand::Unarchive { id } => {
+            store.unarchive(id)?;
+            writeln!(out, "case {id} is no longer archived")?;
+        }
+        CaseCommand::Delete { id } => {
+            store.delete(id)?;
+            writeln!(out, "deleted case {id}")?;
+        }
+        CaseCommand::Rename { id, title } => {
+            store.rename(id, &title)?;
+            writeln!(out, "renamed case {id}")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// An empty profile for `case new` without an example.
+fn blank_profile(title: &str) -> CaseProfile {
+    let json = serde_json::json!({
+        "schema": CURRENT_SCHEMA,
+        "title": title,
+        "court": { "name": "" },
+    });
+    CaseProfile::from_json(&json.to_string(), "a new case").expect("the blank profile is valid")
+}
+
+fn write_case(out: &mut impl Write, r: &drafter::store::Revision) -> std::io::Result<()> {
+    let c = &r.case;
+    let p = &r.profile;
+    writeln!(out, "Case {}: {}", c.id, c.title)?;
+    writeln!(
+        out,
+        "Revision {} of {}, saved {} by {} ({})",
+        r.info.rev,
+        c.latest_rev,
+        r.info.saved_at.format("%Y-%m-%d %H:%M UTC"),
+        r.info.author,
+        r.info.summary
+    )?;
+    if c.archived {
+        writeln!(out, "Archived")?;
+    }
+    if !p.court.name.is_empty() {
+        writeln!(out, "Court: {}", c.court)?;
+    }
+    if let Some(n) = &p.case_number {
+        writeln!(out, "Case number: {n}")?;
+    }
+    if let Some(j) = &p.judge {
+        writeln!(out, "Judge: {j}")?;
+    }
+    if !p.parties.is_empty() {
+        writeln!(out, "Parties:")?;
+        for party in &p.parties {
+            writeln!(out, "  {}", party_line(party))?;
+        }
+    }
+    if !p.counsel.is_empty() {
+        writeln!(out, "Counsel:")?;
+        for k in &p.counsel {
+            let mut line = k.name.clone();
+            if let Some(b) = &k.bar_number {
+                line.push_str(&format!(" ({b})"));
+            }
+            if let Some(f) = &k.firm {
+                line.push_str(&format!(", {f}"));
+            }
+            writeln!(out, "  {line}")?;
+        }
+    }
+    writeln!(
+        out,
+        "Facts: {}  Claims: {}  Relief: {}",
+        p.facts.len(),
+        p.claims.len(),
+        p.relief.len()
+    )
+}
+
+/// "Defendant: U.S. Customs and Border Protection (CBP)"; a pseudonymous party shows its
+/// public designation only.
+fn party_line(p: &Party) -> String {
+    let mut s = format!("{}: {}", p.role.label(), p.name);
+    if let Some(short) = &p.short_name {
+        s.push_str(&format!(" (\u{201c}{short}\u{201d})"));
+    }
+    if let Some(cap) = &p.capacity {
+        s.push_str(&format!(", {cap}"));
+    }
+    if p.is_pseudonymous() {
+        s.push_str(" [pseudonymous]");
+    }
+    s
+}
+
+fn diff_line(c: &FieldChange) -> String {
+    let show = |v: &serde_json::Value| v.to_string();
+    match (&c.before, &c.after) {
+        (Some(b), Some(a)) => format!("~ {}: {} -> {}", c.path, show(b), show(a)),
+        (None, Some(a)) => format!("+ {}: {}", c.path, show(a)),
+        (Some(b), None) => format!("- {}: {}", c.path, show(b)),
+        (None, None) => format!("  {}", c.path),
+    }
+}

@@ -1,0 +1,165 @@
+//! What can go wrong with the case store, in words a paralegal can act on. Every message
+//! names the file, the case or the revision it is about.
+
+use super::{CaseId, Rev};
+use crate::profile::ProfileError;
+use std::path::PathBuf;
+
+/// Why the store refused or could not do something.
+///
+/// Each message is complete on its own (it includes the underlying I/O or SQLite error's
+/// text), so print it with `{}`; the underlying errors are kept in fields, not chained.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database file exists but is not a readable SQLite database, or SQLite's
+    /// integrity check failed. The file has not been changed.
+    #[error(
+        "the case database {path} is damaged ({detail}). Drafter has not changed it. \
+         Restore it from a backup (a drafter.sqlite.bak-v* file or an exported folder), or \
+         move it aside to start with an empty store"
+    )]
+    Damaged { path: PathBuf, detail: String },
+
+    /// The file is a SQLite database that some other program wrote.
+    #[error(
+        "{path} is a database, but not a Drafter case database; Drafter has not changed it. \
+         Move it aside or choose another data folder"
+    )]
+    NotDrafter { path: PathBuf },
+
+    /// A newer Drafter has upgraded the file; this version cannot read it safely.
+    #[error(
+        "the case database {path} was upgraded by a newer Drafter (layout version {found}; this \
+         version reads up to {supported}). Update Drafter to open it"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    /// The data folder could not be created or read.
+    #[error("cannot use the data folder {path}: {cause}")]
+    Folder {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+
+    /// Backing the file up before an upgrade failed; nothing was upgraded.
+    #[error(
+        "cannot back up {path} to {backup} before upgrading it, so it was left as it is: {detail}"
+    )]
+    Backup {
+        path: PathBuf,
+        backup: PathBuf,
+        detail: String,
+    },
+
+    /// An upgrade step failed; the file is unchanged (the step runs in one transaction).
+    #[error(
+        "cannot upgrade the case database {path} from layout version {from} to {to}, so it was \
+         left as it is: {detail}"
+    )]
+    Migration {
+        path: PathBuf,
+        from: u32,
+        to: u32,
+        detail: String,
+    },
+
+    /// Another window or process holds the database for longer than the wait allows.
+    #[error(
+        "the case database {path} is busy (another Drafter window or command is saving); \
+         try again in a moment"
+    )]
+    Busy { path: PathBuf },
+
+    /// No case has this id (never created, or deleted).
+    #[error("there is no case {id}")]
+    CaseNotFound { id: CaseId },
+
+    /// The case exists but not this revision.
+    #[error("case {id} has no revision {rev} (its latest is revision {latest})")]
+    RevisionNotFound { id: CaseId, rev: Rev, latest: Rev },
+
+    /// The save was based on a revision that is no longer the latest.
+    #[error(
+        "case {id} was saved as revision {latest} by {author} at {saved_at} (another window or \
+         process) since you opened revision {base}; reload to see the changes"
+    )]
+    Conflict {
+        id: CaseId,
+        base: Rev,
+        latest: Rev,
+        author: String,
+        saved_at: String,
+    },
+
+    /// Only archived cases can be deleted.
+    #[error("case {id} (\u{201c}{title}\u{201d}) is not archived; archive it before deleting it")]
+    NotArchived { id: CaseId, title: String },
+
+    /// A case title must say something.
+    #[error("a case needs a title")]
+    EmptyTitle,
+
+    /// A profile file to import, or a saved revision, could not be read. The message names
+    /// the file (or case and revision) and the field path.
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+
+    /// An import found nothing to import.
+    #[error("{path} has no case files (*.case.json or *.json) in it")]
+    NothingToImport { path: PathBuf },
+
+    /// Reading or writing a file outside the database failed.
+    #[error("cannot {action} {path}: {cause}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+
+    /// Any other database failure, with the file it happened in.
+    #[error("the case database {path} could not be used: {cause}")]
+    Sqlite {
+        path: PathBuf,
+        cause: rusqlite::Error,
+    },
+}
+
+impl StoreError {
+    /// Wraps a SQLite error for `path`, turning the kinds a person can act on (busy,
+    /// damaged, disk full) into their own variants.
+    pub(crate) fn sqlite(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
+        use rusqlite::ffi::ErrorCode;
+        if let rusqlite::Error::SqliteFailure(f, msg) = &e {
+            match f.code {
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                    return StoreError::Busy {
+                        path: path.to_path_buf(),
+                    }
+                }
+                ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                    return StoreError::Damaged {
+                        path: path.to_path_buf(),
+                        detail: msg.clone().unwrap_or_else(|| f.to_string()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        StoreError::Sqlite {
+            path: path.to_path_buf(),
+            cause: e,
+        }
+    }
+
+    /// Whether this is a save refused because someone else saved first.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, StoreError::Conflict { .. })
+    }
+}
+
+/// Result with [`StoreError`].
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

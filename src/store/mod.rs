@@ -1,0 +1,902 @@
+//! Saved case profiles: one SQLite file (`drafter.sqlite`) in the data folder.
+//!
+//! Nothing is overwritten in place. Every save of a case is a new numbered revision that
+//! records who saved it, when (UTC), and a summary of what changed; a save names the
+//! revision it was based on and is refused with [`StoreError::Conflict`] when someone else
+//! saved first. Renaming, archiving and deleting act on the case, never on a revision.
+//!
+//! The file is opened with a write-ahead log, `synchronous=FULL` and foreign keys on;
+//! `PRAGMA integrity_check` runs before anything is written, and a damaged, truncated or
+//! foreign file is reported with its path and left exactly as it was. Schema upgrades are
+//! numbered (`PRAGMA user_version`) and back the file up first (see [`schema`]).
+//!
+//! The case *title* is the store's label for the case (what lists and pickers show). The
+//! profile is kept exactly as given, including its own `title` field: on import the case
+//! title is taken from the profile's `title` (or the file name when that is empty), and
+//! renaming a case does not change its profile.
+
+mod diff;
+mod error;
+mod files;
+mod index;
+pub mod schema;
+
+pub use diff::{diff_profiles, summarize, FieldChange};
+pub use error::{Result, StoreError};
+pub use files::{slug, Exported, Imported};
+
+use crate::profile::{CaseProfile, Counsel, PartyKind};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The database file's name inside the data folder.
+pub const FILE_NAME: &str = "drafter.sqlite";
+
+/// A case's id: a small integer, stable for the life of the case and never reused after
+/// the case is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct CaseId(pub i64);
+
+impl fmt::Display for CaseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl FromStr for CaseId {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.trim().parse::<i64>() {
+            Ok(n) if n > 0 => Ok(CaseId(n)),
+            _ => Err(format!(
+                "`{s}` is not a case id (case ids are numbers: 1, 2, 3…)"
+            )),
+        }
+    }
+}
+
+/// A revision number within one case: 1 for the first save, then 2, 3, …
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Rev(pub u32);
+
+impl fmt::Display for Rev {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl FromStr for Rev {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.trim().parse::<u32>() {
+            Ok(n) if n > 0 => Ok(Rev(n)),
+            _ => Err(format!(
+                "`{s}` is not a revision number (revisions are numbered 1, 2, 3…)"
+            )),
+        }
+    }
+}
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub title: String,
+    /// The docket number from the latest revision, if any.
+    pub case_number: Option<String>,
+    /// "United States District Court, Northern District of California, …".
+    pub court: String,
+    pub latest_rev: Rev,
+    pub created_at: DateTime<Utc>,
+    /// When the latest revision was saved.
+    pub updated_at: DateTime<Utc>,
+    /// Who saved the latest revision.
+    pub updated_by: String,
+    pub archived: bool,
+}
+
+/// A revision's record without its profile (for the history).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RevisionInfo {
+    pub rev: Rev,
+    pub author: String,
+    pub saved_at: DateTime<Utc>,
+    /// What changed since the revision before ("changed facts[4].text"), or how the
+    /// revision came about ("created", "restored revision 2; …").
+    pub summary: String,
+}
+
+/// One revision of a case, with its profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    pub case: CaseSummary,
+    #[serde(flatten)]
+    pub info: RevisionInfo,
+    pub profile: CaseProfile,
+}
+
+/// Which cases [`Store::list`] and [`Store::search`] return.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListOptions {
+    /// Include archived cases (they are left out by default).
+    pub include_archived: bool,
+    /// At most this many cases.
+    pub limit: Option<usize>,
+}
+
+/// Counsel seen in saved cases, for the app's picker. `counsel.represents` is empty: whom
+/// an attorney represents belongs to one case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnownCounsel {
+    /// The record from the most recently saved case that names this attorney.
+    pub counsel: Counsel,
+    /// In how many cases' latest revisions the attorney appears.
+    pub cases: u32,
+    pub last_used: DateTime<Utc>,
+}
+
+/// A court seen in saved cases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnownCourt {
+    pub name: String,
+    pub district: String,
+    pub division: String,
+    pub style: String,
+    pub cases: u32,
+    pub last_used: DateTime<Utc>,
+}
+
+/// A party seen in saved cases. For a pseudonymous party only the public designation is
+/// here; its protected values never leave the profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnownParty {
+    pub name: String,
+    pub kind: PartyKind,
+    pub capacity: Option<String>,
+    pub short_name: Option<String>,
+    pub pseudonymous: bool,
+    pub cases: u32,
+    pub last_used: DateTime<Utc>,
+}
+
+/// The saved cases. One `Store` is one connection to the database file; open one per
+/// window or thread (they coordinate through SQLite's locks).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    author: String,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("author", &self.author)
+            .finish()
+    }
+}
+
+/// The person saving: `$USER` (or `%USERNAME%`), else "unknown".
+pub fn default_author() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|v| v.trim().to_string())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+trait At<T> {
+    fn at(self, path: &Path) -> Result<T>;
+}
+
+impl<T> At<T> for rusqlite::Result<T> {
+    fn at(self, path: &Path) -> Result<T> {
+        self.map_err(|e| StoreError::sqlite(path, e))
+    }
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn parse_time(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+/// "2017-04-06 18:02 UTC" for messages.
+fn display_time(s: &str) -> String {
+    parse_time(s).format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+const SUMMARY_COLUMNS: &str = "c.id, c.title, c.case_number, c.court_name, c.court_district,
+    c.court_division, c.latest_rev, c.created_at, c.updated_at, c.updated_by, c.archived";
+
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseSummary> {
+    let number: String = r.get(2)?;
+    let court: Vec<String> = vec![r.get(3)?, r.get(4)?, r.get(5)?];
+    Ok(CaseSummary {
+        id: CaseId(r.get(0)?),
+        title: r.get(1)?,
+        case_number: (!number.is_empty()).then_some(number),
+        court: court
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        latest_rev: Rev(r.get(6)?),
+        created_at: parse_time(&r.get::<_, String>(7)?),
+        updated_at: parse_time(&r.get::<_, String>(8)?),
+        updated_by: r.get(9)?,
+        archived: r.get(10)?,
+    })
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// Turns what a person typed into an FTS5 query: every word must match, each as a prefix,
+/// punctuation inside a word kept as a phrase (`3:17-cv-01916`).
+fn fts_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+impl Store {
+    /// Opens the store in `data_dir` (created if missing), creating `drafter.sqlite` there
+    /// if there is none. See [`crate::paths::data_dir`] for choosing the folder.
+    pub fn open(data_dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|cause| StoreError::Folder {
+            path: data_dir.to_path_buf(),
+            cause,
+        })?;
+        Store::open_file(&data_dir.join(FILE_NAME))
+    }
+
+    /// Opens (or creates) the database file at `path` itself.
+    pub fn open_file(path: &Path) -> Result<Store> {
+        let conn = schema::open(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            author: default_author(),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file (always [`schema::CURRENT_VERSION`]).
+    pub fn schema_version(&self) -> Result<u32> {
+        schema::user_version(&self.conn).at(&self.path)
+    }
+
+    /// Who new revisions are recorded as saved by.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    /// Records later revisions as saved by `author` (default: [`default_author`]).
+    pub fn set_author(&mut self, author: impl Into<String>) {
+        let a = author.into();
+        self.author = if a.trim().is_empty() {
+            default_author()
+        } else {
+            a.trim().to_string()
+        };
+    }
+
+    /// Runs SQLite's full integrity check now.
+    pub fn check_integrity(&self) -> Result<()> {
+        schema::integrity_check(&self.conn, &self.path)
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction: it holds the write lock from the
+    /// start, so what it reads cannot change before it commits.
+    fn write<T>(&mut self, f: impl FnOnce(&Connection, &Path, &str) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .at(&path)?;
+        let out = f(&tx, &path, &self.author)?;
+        tx.commit().at(&path)?;
+        Ok(out)
+    }
+
+    /// A new case with `profile` as its revision 1.
+    pub fn create(&mut self, title: &str, profile: &CaseProfile) -> Result<CaseId> {
+        self.write(|tx, path, author| insert_case(tx, path, author, title, profile, "created"))
+    }
+
+    /// Several new cases in one transaction (all or none), each with its profile as
+    /// revision 1; ids in the same order.
+    pub fn create_many(&mut self, cases: &[(String, CaseProfile)]) -> Result<Vec<CaseId>> {
+        self.write(|tx, path, author| {
+            cases
+                .iter()
+                .map(|(title, profile)| insert_case(tx, path, author, title, profile, "created"))
+                .collect()
+        })
+    }
+
+    /// Saves `profile` as a new revision of case `id`. `base` is the revision the profile
+    /// was loaded from; if another window or process has saved since, nothing is written
+    /// and [`StoreError::Conflict`] names both revisions.
+    pub fn save(&mut self, id: CaseId, profile: &CaseProfile, base: Rev) -> Result<Rev> {
+        self.write(|tx, path, author| {
+            let (_, latest) = case_head(tx, path, id)?;
+            if base != latest {
+                if base > latest {
+                    return Err(StoreError::RevisionNotFound {
+                        id,
+                        rev: base,
+                        latest,
+                    });
+                }
+                let (who, at): (String, String) = tx
+                    .query_row(
+                        "SELECT author, saved_at FROM revisions WHERE case_id = ?1 AND rev = ?2",
+                        params![id.0, latest.0],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .at(path)?;
+                return Err(StoreError::Conflict {
+                    id,
+                    base,
+                    latest,
+                    author: who,
+                    saved_at: display_time(&at),
+                });
+            }
+            let previous = load_profile(tx, path, id, latest)?;
+            let summary = summarize(&diff_profiles(&previous, profile));
+            append_revision(tx, path, author, id, profile, &summary)
+        })
+    }
+
+    /// Cases, most recently saved first; archived ones only when asked.
+    pub fn list(&self, opts: &ListOptions) -> Result<Vec<CaseSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM cases c
+             WHERE c.archived IN (0, ?1)
+             ORDER BY c.updated_at DESC, c.id DESC
+             LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.path)?;
+        let rows = stmt
+            .query_map(params![opts.include_archived, limit(opts)], summary_row)
+            .at(&self.path)?;
+        rows.collect::<rusqlite::Result<_>>().at(&self.path)
+    }
+
+    /// Cases whose title, party names (and short names), case number, court or facts
+    /// (in their latest revision) contain every word of `text`: the list, filtered, in
+    /// the same order (most recently saved first). Words match as prefixes and without
+    /// regard to case or accents; punctuation inside a word makes it a phrase
+    /// (`3:17-cv-01916`).
+    pub fn search(&self, text: &str, opts: &ListOptions) -> Result<Vec<CaseSummary>> {
+        let Some(query) = fts_query(text) else {
+            return Ok(Vec::new());
+        };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM cases c
+             WHERE c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1)
+               AND c.archived IN (0, ?2)
+             ORDER BY c.updated_at DESC, c.id DESC
+             LIMIT ?3"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.path)?;
+        let rows = stmt
+            .query_map(
+                params![query, opts.include_archived, limit(opts)],
+                summary_row,
+            )
+            .at(&self.path)?;
+        rows.collect::<rusqlite::Result<_>>().at(&self.path)
+    }
+
+    /// The case's list line.
+    pub fn case(&self, id: CaseId) -> Result<CaseSummary> {
+        case_summary(&self.conn, &self.path, id)
+    }
+
+    /// The latest revision of the case, or revision `rev`.
+    pub fn show(&self, id: CaseId, rev: Option<Rev>) -> Result<Revision> {
+        let case = case_summary(&self.conn, &self.path, id)?;
+        let rev = rev.unwrap_or(case.latest_rev);
+        let info = revision_info(&self.conn, &self.path, id, rev, case.latest_rev)?;
+        let profile = load_profile(&self.conn, &self.path, id, rev)?;
+        Ok(Revision {
+            case,
+            info,
+            profile,
+        })
+    }
+
+    /// Every revision of the case, newest first.
+    pub fn history(&self, id: CaseId) -> Result<Vec<RevisionInfo>> {
+        case_head(&self.conn, &self.path, id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rev, author, saved_at, summary FROM revisions
+                 WHERE case_id = ?1 ORDER BY rev DESC",
+            )
+            .at(&self.path)?;
+        let rows = stmt
+            .query_map([id.0], |r| {
+                Ok(RevisionInfo {
+                    rev: Rev(r.get(0)?),
+                    author: r.get(1)?,
+                    saved_at: parse_time(&r.get::<_, String>(2)?),
+                    summary: r.get(3)?,
+                })
+            })
+            .at(&self.path)?;
+        rows.collect::<rusqlite::Result<_>>().at(&self.path)
+    }
+
+    /// The fields that differ between revisions `a` and `b` of the case.
+    pub fn diff(&self, id: CaseId, a: Rev, b: Rev) -> Result<Vec<FieldChange>> {
+        let before = load_profile(&self.conn, &self.path, id, a)?;
+        let after = load_profile(&self.conn, &self.path, id, b)?;
+        Ok(diff_profiles(&before, &after))
+    }
+
+    /// Makes revision `rev`'s profile the case's newest state, as a new revision (nothing
+    /// in between is lost: it stays in the history).
+    pub fn restore(&mut self, id: CaseId, rev: Rev) -> Result<Rev> {
+        self.write(|tx, path, author| {
+            let (_, latest) = case_head(tx, path, id)?;
+            let old = load_profile(tx, path, id, rev)?;
+            let current = load_profile(tx, path, id, latest)?;
+            let changes = summarize(&diff_profiles(&current, &old));
+            let summary = format!("restored revision {rev}: {changes}");
+            append_revision(tx, path, author, id, &old, &summary)
+        })
+    }
+
+    /// A new case whose revision 1 is the latest profile of case `id` ("new case from
+    /// this one"). The title defaults to "<title> (copy)".
+    pub fn duplicate(&mut self, id: CaseId, title: Option<&str>) -> Result<CaseId> {
+        self.write(|tx, path, author| {
+            let (old_title, latest) = case_head(tx, path, id)?;
+            let profile = load_profile(tx, path, id, latest)?;
+            let title = match title {
+                Some(t) => t.to_string(),
+                None => format!("{old_title} (copy)"),
+            };
+            let note = format!("copied from case {id} revision {latest}");
+            insert_case(tx, path, author, &title, &profile, &note)
+        })
+    }
+
+    /// Renames the case (its profile is not changed and no revision is added).
+    pub fn rename(&mut self, id: CaseId, title: &str) -> Result<()> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(StoreError::EmptyTitle);
+        }
+        self.write(|tx, path, _| {
+            let (_, latest) = case_head(tx, path, id)?;
+            tx.execute(
+                "UPDATE cases SET title = ?2 WHERE id = ?1",
+                params![id.0, title],
+            )
+            .at(path)?;
+            let profile = load_profile(tx, path, id, latest)?;
+            index::reindex(tx, id.0, title, &profile).at(path)
+        })
+    }
+
+    /// Hides the case from the list and search (it can be brought back, or deleted).
+    pub fn archive(&mut self, id: CaseId) -> Result<()> {
+        self.set_archived(id, true)
+    }
+
+    /// Brings an archived case back into the list.
+    pub fn unarchive(&mut self, id: CaseId) -> Result<()> {
+        self.set_archived(id, false)
+    }
+
+    fn set_archived(&mut self, id: CaseId, archived: bool) -> Result<()> {
+        self.write(|tx, path, _| {
+            case_head(tx, path, id)?;
+            tx.execute(
+                "UPDATE cases SET archived = ?2 WHERE id = ?1",
+                params![id.0, archived],
+            )
+            .at(path)?;
+            Ok(())
+        })
+    }
+
+    /// Deletes an archived case and all its revisions, for good. A case that is not
+    /// archived is refused with [`StoreError::NotArchived`].
+    pub fn delete(&mut self, id: CaseId) -> Result<()> {
+        self.write(|tx, path, _| {
+            let case = case_summary(tx, path, id)?;
+            if !case.archived {
+                return Err(StoreError::NotArchived {
+                    id,
+                    title: case.title,
+                });
+            }
+            tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id.0])
+                .at(path)?;
+            tx.execute("DELETE FROM cases WHERE id = ?1", [id.0])
+                .at(path)?;
+            Ok(())
+        })
+    }
+
+    /// Imports case files: each path is a profile file, or a folder whose `*.case.json`
+    /// and `*.json` files (not in subfolders) are imported in name order. Every file is
+    /// read and checked first, then all are saved in one transaction: either every case is
+    /// imported or none is, and the error names the failing file and field.
+    pub fn import(&mut self, paths: &[PathBuf]) -> Result<Vec<Imported>> {
+        let loaded = files::load_all(paths)?;
+        self.write(|tx, path, author| {
+            let mut out = Vec::with_capacity(loaded.len());
+            for (file, title, profile) in &loaded {
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let id = insert_case(
+                    tx,
+                    path,
+                    author,
+                    title,
+                    profile,
+                    &format!("imported from {name}"),
+                )?;
+                out.push(Imported {
+                    id,
+                    title: title.clone(),
+                    path: file.clone(),
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Writes the latest profile of case `id` to `out` (exactly the profile JSON). When
+    /// `out` is an existing folder the file is `<slug>.case.json` inside it. The file is
+    /// written under a temporary name and renamed into place.
+    pub fn export(&self, id: CaseId, out: &Path) -> Result<PathBuf> {
+        let case = case_summary(&self.conn, &self.path, id)?;
+        let profile = load_profile(&self.conn, &self.path, id, case.latest_rev)?;
+        let target = if out.is_dir() {
+            out.join(format!("{}.case.json", slug(&case.title)))
+        } else {
+            out.to_path_buf()
+        };
+        files::write_atomic(&target, profile.to_json().as_bytes())?;
+        Ok(target)
+    }
+
+    /// Writes every case, archived ones included, as `<slug>.case.json` files in `dir`
+    /// (created if needed), for backup. The cases are read from one consistent snapshot.
+    pub fn export_all(&self, dir: &Path) -> Result<Vec<Exported>> {
+        std::fs::create_dir_all(dir).map_err(|cause| StoreError::Io {
+            action: "create the folder",
+            path: dir.to_path_buf(),
+            cause,
+        })?;
+        let tx = self.conn.unchecked_transaction().at(&self.path)?;
+        let cases: Vec<(CaseId, String, Rev)> = {
+            let mut stmt = tx
+                .prepare("SELECT id, title, latest_rev FROM cases ORDER BY id")
+                .at(&self.path)?;
+            let rows = stmt
+                .query_map([], |r| Ok((CaseId(r.get(0)?), r.get(1)?, Rev(r.get(2)?))))
+                .at(&self.path)?;
+            rows.collect::<rusqlite::Result<_>>().at(&self.path)?
+        };
+        let mut used = std::collections::HashSet::new();
+        let mut out = Vec::with_capacity(cases.len());
+        for (id, title, rev) in cases {
+            let profile = load_profile(&tx, &self.path, id, rev)?;
+            let mut name = slug(&title);
+            if !used.insert(name.clone()) {
+                name = format!("{name}-{id}");
+                used.insert(name.clone());
+            }
+            let path = dir.join(format!("{name}.case.json"));
+            files::write_atomic(&path, profile.to_json().as_bytes())?;
+            out.push(Exported { id, rev, path });
+        }
+        tx.finish().at(&self.path)?;
+        Ok(out)
+    }
+
+    /// Distinct counsel (by name, bar number and firm) across every saved case's latest
+    /// revision, each with the record from the most recently saved case, by name.
+    pub fn known_counsel(&self) -> Result<Vec<KnownCounsel>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT k.record, count(DISTINCT k.case_id), max(c.updated_at)
+                 FROM case_counsel k JOIN cases c ON c.id = k.case_id
+                 GROUP BY k.name, k.bar_number, k.firm
+                 ORDER BY k.name COLLATE NOCASE, k.bar_number, k.firm",
+            )
+            .at(&self.path)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .at(&self.path)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (record, cases, last) = row.at(&self.path)?;
+            let counsel: Counsel = serde_json::from_str(&record).map_err(|e| {
+                StoreError::sqlite(
+                    &self.path,
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    ),
+                )
+            })?;
+            out.push(KnownCounsel {
+                counsel,
+                cases,
+                last_used: parse_time(&last),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Distinct courts (name, district, division, style) across saved cases, by name.
+    pub fn known_courts(&self) -> Result<Vec<KnownCourt>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT court_name, court_district, court_division, court_style,
+                        count(*), max(updated_at)
+                 FROM cases WHERE court_name <> ''
+                 GROUP BY court_name, court_district, court_division, court_style
+                 ORDER BY court_name COLLATE NOCASE, court_district, court_division",
+            )
+            .at(&self.path)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(KnownCourt {
+                    name: r.get(0)?,
+                    district: r.get(1)?,
+                    division: r.get(2)?,
+                    style: r.get(3)?,
+                    cases: r.get(4)?,
+                    last_used: parse_time(&r.get::<_, String>(5)?),
+                })
+            })
+            .at(&self.path)?;
+        rows.collect::<rusqlite::Result<_>>().at(&self.path)
+    }
+
+    /// Distinct parties (name, kind, capacity, short name) across saved cases, by name.
+    /// A pseudonymous party appears under its public designation only.
+    pub fn known_parties(&self) -> Result<Vec<KnownParty>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT p.name, p.kind, p.capacity, p.short_name, max(p.pseudonymous),
+                        count(DISTINCT p.case_id), max(c.updated_at)
+                 FROM case_parties p JOIN cases c ON c.id = p.case_id
+                 GROUP BY p.name, p.kind, p.capacity, p.short_name
+                 ORDER BY p.name COLLATE NOCASE, p.kind, p.capacity",
+            )
+            .at(&self.path)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, bool>(4)?,
+                    r.get::<_, u32>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })
+            .at(&self.path)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (name, kind, capacity, short_name, pseudonymous, cases, last) =
+                row.at(&self.path)?;
+            let Some(kind) = index::kind_from_name(&kind) else {
+                continue;
+            };
+            out.push(KnownParty {
+                name,
+                kind,
+                capacity: non_empty(capacity),
+                short_name: non_empty(short_name),
+                pseudonymous,
+                cases,
+                last_used: parse_time(&last),
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn limit(opts: &ListOptions) -> i64 {
+    opts.limit
+        .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// The case's title and latest revision, or CaseNotFound.
+fn case_head(conn: &Connection, path: &Path, id: CaseId) -> Result<(String, Rev)> {
+    conn.prepare_cached("SELECT title, latest_rev FROM cases WHERE id = ?1")
+        .and_then(|mut s| {
+            s.query_row([id.0], |r| Ok((r.get(0)?, Rev(r.get(1)?))))
+                .optional()
+        })
+        .at(path)?
+        .ok_or(StoreError::CaseNotFound { id })
+}
+
+fn case_summary(conn: &Connection, path: &Path, id: CaseId) -> Result<CaseSummary> {
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM cases c WHERE c.id = ?1");
+    conn.prepare_cached(&sql)
+        .and_then(|mut s| s.query_row([id.0], summary_row).optional())
+        .at(path)?
+        .ok_or(StoreError::CaseNotFound { id })
+}
+
+fn revision_info(
+    conn: &Connection,
+    path: &Path,
+    id: CaseId,
+    rev: Rev,
+    latest: Rev,
+) -> Result<RevisionInfo> {
+    conn.prepare_cached(
+        "SELECT author, saved_at, summary FROM revisions WHERE case_id = ?1 AND rev = ?2",
+    )
+    .and_then(|mut s| {
+        s.query_row(params![id.0, rev.0], |r| {
+            Ok(RevisionInfo {
+                rev,
+                author: r.get(0)?,
+                saved_at: parse_time(&r.get::<_, String>(1)?),
+                summary: r.get(2)?,
+            })
+        })
+        .optional()
+    })
+    .at(path)?
+    .ok_or(StoreError::RevisionNotFound { id, rev, latest })
+}
+
+/// The profile saved as revision `rev` of case `id`.
+fn load_profile(conn: &Connection, path: &Path, id: CaseId, rev: Rev) -> Result<CaseProfile> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT profile FROM revisions WHERE case_id = ?1 AND rev = ?2")
+        .and_then(|mut s| s.query_row(params![id.0, rev.0], |r| r.get(0)).optional())
+        .at(path)?;
+    match text {
+        Some(text) => Ok(CaseProfile::from_json(
+            &text,
+            &format!("case {id} revision {rev}"),
+        )?),
+        None => {
+            let (_, latest) = case_head(conn, path, id)?;
+            Err(StoreError::RevisionNotFound { id, rev, latest })
+        }
+    }
+}
+
+/// The profile as kept in the database: its JSON without the pretty-printing (exports
+/// go through [`CaseProfile::to_json`], so the files are the same either way).
+fn stored_json(profile: &CaseProfile) -> String {
+    serde_json::to_string(profile).expect("a profile always serializes")
+}
+
+/// Inserts a case and its revision 1; inside the caller's transaction.
+fn insert_case(
+    tx: &Connection,
+    path: &Path,
+    author: &str,
+    title: &str,
+    profile: &CaseProfile,
+    summary: &str,
+) -> Result<CaseId> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(StoreError::EmptyTitle);
+    }
+    let at = now();
+    tx.prepare_cached(
+        "INSERT INTO cases (title, created_at, archived, latest_rev, updated_at, updated_by)
+         VALUES (?1, ?2, 0, 0, ?2, ?3)",
+    )
+    .and_then(|mut s| s.execute(params![title, at, author]))
+    .at(path)?;
+    let id = CaseId(tx.last_insert_rowid());
+    append_revision(tx, path, author, id, profile, summary)?;
+    Ok(id)
+}
+
+/// Adds the next revision of case `id` and brings the derived rows up to date; inside the
+/// caller's transaction (which has checked the base revision).
+fn append_revision(
+    tx: &Connection,
+    path: &Path,
+    author: &str,
+    id: CaseId,
+    profile: &CaseProfile,
+    summary: &str,
+) -> Result<Rev> {
+    let (title, latest) = case_head(tx, path, id)?;
+    let rev = Rev(latest.0 + 1);
+    let at = now();
+    tx.prepare_cached(
+        "INSERT INTO revisions (case_id, rev, profile, author, saved_at, summary)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            id.0,
+            rev.0,
+            stored_json(profile),
+            author,
+            at,
+            summary
+        ])
+    })
+    .at(path)?;
+    tx.prepare_cached(
+        "UPDATE cases SET latest_rev = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+    )
+    .and_then(|mut s| s.execute(params![id.0, rev.0, at, author]))
+    .at(path)?;
+    index::reindex(tx, id.0, &title, profile).at(path)?;
+    Ok(rev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_quote_every_word() {
+        assert_eq!(
+            fts_query("Twitter 3:17-cv-01916").as_deref(),
+            Some("\"Twitter\"* \"3:17-cv-01916\"*")
+        );
+        assert_eq!(fts_query(" - \"\" ").as_deref(), None);
+        assert_eq!(fts_query("a\"b").as_deref(), Some("\"a\"\"b\"*"));
+    }
+
+    #[test]
+    fn ids_parse() {
+        assert_eq!("7".parse::<CaseId>(), Ok(CaseId(7)));
+        assert!("0".parse::<CaseId>().is_err());
+        assert!("x".parse::<Rev>().is_err());
+    }
+}
