@@ -77,19 +77,43 @@ fn json(s: &str) -> serde_json::Value {
 #[test]
 fn a_case_from_creation_to_deletion() {
     let cli = Cli::new();
+    // From the built-in example (whatever its content): exactly its profile.
     assert_eq!(
         cli.ok(&["new", "--title", "ALT_USCIS", "--from-example", "alt-uscis"]),
         "1\n"
     );
-    assert_eq!(cli.ok(&["new", "--title", "Blank matter"]), "2\n");
-
-    // Show: text and JSON.
+    let example = drafter::examples::profile("alt-uscis").unwrap();
+    let out = cli.dir.path().join("alt.case.json");
+    let printed = cli.ok(&["export", "1", "--out", out.to_str().unwrap()]);
+    assert_eq!(printed.trim_end(), out.display().to_string());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), example.to_json());
     let text = cli.ok(&["show", "1"]);
     assert!(
         text.starts_with("Case 1: ALT_USCIS\nRevision 1 of 1, saved "),
         "{text}"
     );
-    assert!(text.contains("by cli-tester (created)"), "{text}");
+    if let Some(n) = &example.case_number {
+        assert!(text.contains(&format!("Case number: {n}")), "{text}");
+    }
+    for (field, value) in example.protected_values() {
+        assert!(!text.contains(value), "show printed {field}: {text}");
+    }
+    assert_eq!(cli.ok(&["new", "--title", "Blank matter"]), "2\n");
+    let blank = json(&cli.ok(&["show", "2", "--json"]));
+    assert_eq!(blank["profile"]["title"], "Blank matter");
+
+    // A case from the store's fixture, whose content the rest relies on.
+    let fixture = fixtures_dir().join("store-alt-uscis.json");
+    assert_eq!(cli.ok(&["import", fixture.to_str().unwrap()]), "3\n");
+    let text = cli.ok(&["show", "3"]);
+    assert!(
+        text.starts_with("Case 3: Twitter v. DHS (ALT_USCIS summons)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("by cli-tester (imported from store-alt-uscis.json)"),
+        "{text}"
+    );
     assert!(text.contains("Case number: 3:17-cv-01916"), "{text}");
     assert!(
         text.contains("Interested Party: the operator of @ALT_USCIS"),
@@ -99,68 +123,64 @@ fn a_case_from_creation_to_deletion() {
         !text.contains("Hollister"),
         "show's summary never prints protected values"
     );
-    let shown = json(&cli.ok(&["show", "1", "--json"]));
+    let shown = json(&cli.ok(&["show", "3", "--json"]));
     assert_eq!(shown["rev"], 1);
     assert_eq!(shown["author"], "cli-tester");
-    assert_eq!(shown["case"]["id"], 1);
-    assert_eq!(shown["case"]["title"], "ALT_USCIS");
+    assert_eq!(shown["case"]["id"], 3);
     assert_eq!(shown["profile"]["case_number"], "3:17-cv-01916");
-    let blank = json(&cli.ok(&["show", "2", "--json"]));
-    assert_eq!(blank["profile"]["title"], "Blank matter");
-
-    // Export is exactly the example profile.
-    let out = cli.dir.path().join("alt.case.json");
-    let printed = cli.ok(&["export", "1", "--out", out.to_str().unwrap()]);
-    assert_eq!(printed.trim_end(), out.display().to_string());
-    let exported = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(
-        exported,
-        drafter::examples::profile("alt-uscis").unwrap().to_json()
-    );
 
     // Save a new revision from a file; a second save from the same base is refused.
+    let exported = std::fs::read_to_string(
+        cli.ok(&["export", "3", "--out", cli.dir.path().to_str().unwrap()])
+            .trim_end(),
+    )
+    .unwrap();
+    assert_eq!(exported, fixture_text("store-alt-uscis.json"));
     let edited = exported.replace("Kevin K. McAleenan", "Kevin McAleenan");
     let file = cli.write("edited.json", &edited);
-    assert_eq!(cli.ok(&["save", "1", &file, "--base", "1"]), "2\n");
-    let err = cli.fails(&["save", "1", &file, "--base", "1"], 1);
+    assert_eq!(cli.ok(&["save", "3", &file, "--base", "1"]), "2\n");
+    let err = cli.fails(&["save", "3", &file, "--base", "1"], 1);
     assert!(
-        err.contains("case 1 was saved as revision 2 by cli-tester")
+        err.contains("case 3 was saved as revision 2 by cli-tester")
             && err.contains("since you opened revision 1; reload to see the changes"),
         "{err}"
     );
 
     // History, diff, restore.
-    let history = cli.ok(&["history", "1"]);
+    let history = cli.ok(&["history", "3"]);
     let lines: Vec<&str> = history.lines().collect();
     assert_eq!(lines.len(), 2, "{history}");
     assert!(
         lines[0].trim_start().starts_with('2') && lines[0].ends_with("changed parties[4].name"),
         "{history}"
     );
-    assert!(lines[1].ends_with("cli-tester  created"), "{history}");
-    let h = json(&cli.ok(&["history", "1", "--json"]));
+    assert!(
+        lines[1].ends_with("cli-tester  imported from store-alt-uscis.json"),
+        "{history}"
+    );
+    let h = json(&cli.ok(&["history", "3", "--json"]));
     assert_eq!(h[0]["rev"], 2);
     assert_eq!(h[0]["summary"], "changed parties[4].name");
     assert_eq!(
-        cli.ok(&["diff", "1", "1", "2"]),
+        cli.ok(&["diff", "3", "1", "2"]),
         "~ parties[4].name: \"Kevin K. McAleenan\" -> \"Kevin McAleenan\"\n"
     );
     assert!(cli
-        .ok(&["diff", "1", "2", "2"])
+        .ok(&["diff", "3", "2", "2"])
         .contains("have the same profile"));
-    assert_eq!(cli.ok(&["restore", "1", "1"]), "3\n");
-    let restored = json(&cli.ok(&["show", "1", "--json"]));
+    assert_eq!(cli.ok(&["restore", "3", "1"]), "3\n");
+    let restored = json(&cli.ok(&["show", "3", "--json"]));
     assert_eq!(
         restored["profile"]["parties"][4]["name"],
         "Kevin K. McAleenan"
     );
-    let old = json(&cli.ok(&["show", "1", "--rev", "2", "--json"]));
+    let old = json(&cli.ok(&["show", "3", "--rev", "2", "--json"]));
     assert_eq!(old["profile"]["parties"][4]["name"], "Kevin McAleenan");
 
     // Duplicate, rename, list.
-    assert_eq!(cli.ok(&["duplicate", "1"]), "3\n");
-    assert_eq!(cli.ok(&["duplicate", "1", "--title", "Related"]), "4\n");
-    cli.ok(&["rename", "3", "Second summons"]);
+    assert_eq!(cli.ok(&["duplicate", "3"]), "4\n");
+    assert_eq!(cli.ok(&["duplicate", "3", "--title", "Related"]), "5\n");
+    cli.ok(&["rename", "4", "Second summons"]);
     let list = json(&cli.ok(&["list", "--json"]));
     let titles: Vec<&str> = list
         .as_array()
@@ -170,7 +190,13 @@ fn a_case_from_creation_to_deletion() {
         .collect();
     assert_eq!(
         titles,
-        ["Related", "Second summons", "ALT_USCIS", "Blank matter"]
+        [
+            "Related",
+            "Second summons",
+            "Twitter v. DHS (ALT_USCIS summons)",
+            "Blank matter",
+            "ALT_USCIS"
+        ]
     );
     let text = cli.ok(&["list"]);
     assert!(
@@ -182,24 +208,26 @@ fn a_case_from_creation_to_deletion() {
     );
 
     // Archive, delete.
-    let err = cli.fails(&["delete", "4"], 1);
+    let err = cli.fails(&["delete", "5"], 1);
     assert!(
-        err.contains("case 4 (\u{201c}Related\u{201d}) is not archived"),
+        err.contains("case 5 (\u{201c}Related\u{201d}) is not archived"),
         "{err}"
     );
-    cli.ok(&["archive", "4"]);
+    cli.ok(&["archive", "5"]);
     assert_eq!(
         json(&cli.ok(&["list", "--json"])).as_array().unwrap().len(),
-        3
+        4
     );
     let all = json(&cli.ok(&["list", "--archived", "--json"]));
-    assert_eq!(all.as_array().unwrap().len(), 4);
+    assert_eq!(all.as_array().unwrap().len(), 5);
     assert!(cli.ok(&["list", "--archived"]).contains("(archived)"));
-    cli.ok(&["unarchive", "4"]);
-    cli.ok(&["archive", "4"]);
-    assert_eq!(cli.ok(&["delete", "4"]), "deleted case 4\n");
-    let err = cli.fails(&["show", "4"], 1);
-    assert_eq!(err, "error: there is no case 4\n");
+    cli.ok(&["unarchive", "5"]);
+    cli.ok(&["archive", "5"]);
+    assert_eq!(cli.ok(&["delete", "5"]), "deleted case 5\n");
+    let err = cli.fails(&["show", "5"], 1);
+    // One line: main's prefix ("error:" / "drafter:"), then the store's message.
+    assert!(err.ends_with(": there is no case 5\n"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
 }
 
 #[test]
@@ -287,7 +315,8 @@ fn import_and_export_folders() {
 #[test]
 fn two_processes_saving_from_the_same_base_one_wins() {
     let cli = Cli::new();
-    cli.ok(&["new", "--title", "Race", "--from-example", "alt-uscis"]);
+    let fixture = fixtures_dir().join("store-alt-uscis.json");
+    cli.ok(&["import", fixture.to_str().unwrap()]);
     let base = cli.ok(&["show", "1", "--json"]);
     let base = json(&base)["profile"].to_string();
     let a = cli.write("a.json", &base.replace("Twitter, Inc.", "Writer A"));

@@ -243,3 +243,80 @@ fn killing_savers_at_random_moments_loses_no_reported_save() {
         "too few saves completed for the test to mean anything; {context}"
     );
 }
+
+const MIGRATE_ENV: &str = "DRAFTER_CRASH_MIGRATE";
+
+/// Runs only inside a child process: opens (and so upgrades) a version-1 database.
+#[test]
+fn crash_child_migrate() {
+    let Ok(dir) = std::env::var(MIGRATE_ENV) else {
+        return;
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "\nready").unwrap();
+    out.flush().unwrap();
+    Store::open(Path::new(&dir)).expect("the child opens the store");
+    writeln!(out, "migrated").unwrap();
+    out.flush().unwrap();
+}
+
+/// An upgrade killed at a random moment (it runs in the rollback journal, before the
+/// switch to WAL) leaves a file that the next open recovers and upgrades, with every
+/// revision of the version-1 database.
+#[test]
+fn killing_an_upgrade_at_random_moments_loses_nothing() {
+    if std::env::var(CHILD_ENV).is_ok() || std::env::var(MIGRATE_ENV).is_ok() {
+        return;
+    }
+    let mut rng = Rng(std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1);
+    let fixture = common::fixtures_dir().join("store-v1.sqlite");
+    let mut finished = 0;
+    for _ in 0..40 {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(&fixture, dir.path().join(drafter::store::FILE_NAME)).unwrap();
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "crash_child_migrate",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(MIGRATE_ENV, dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        while !line.ends_with("ready\n") {
+            line.clear();
+            assert!(stdout.read_line(&mut line).unwrap() > 0, "the child died");
+        }
+        std::thread::sleep(Duration::from_micros(rng.below(20_000)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut stdout, &mut rest);
+        if rest.contains("migrated") {
+            finished += 1;
+        }
+
+        let store = Store::open(dir.path()).expect("the interrupted upgrade is recovered");
+        assert_eq!(
+            store.schema_version().unwrap(),
+            drafter::store::schema::CURRENT_VERSION
+        );
+        store.check_integrity().unwrap();
+        let revisions: usize = [1, 2, 3]
+            .iter()
+            .map(|id| store.history(CaseId(*id)).unwrap().len())
+            .sum();
+        assert_eq!(revisions, 6, "every version-1 revision is there");
+    }
+    eprintln!("40 upgrades killed; {finished} had finished before the kill");
+}

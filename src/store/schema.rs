@@ -236,9 +236,13 @@ fn check_header(path: &Path) -> Result<()> {
             )))
         }
     };
-    // With a write-ahead log present the main file may legitimately lag behind.
-    let wal = std::fs::metadata(with_suffix(path, "-wal")).is_ok_and(|m| m.len() > 0);
-    if wal {
+    // With a write-ahead log or a rollback journal left by a crash, the main file may
+    // legitimately be shorter or longer than its header says until SQLite recovers it;
+    // the integrity check after recovery decides.
+    let pending = ["-wal", "-journal"]
+        .iter()
+        .any(|s| std::fs::metadata(with_suffix(path, s)).is_ok_and(|m| m.len() > 0));
+    if pending {
         return Ok(());
     }
     if len % page_size != 0 {
