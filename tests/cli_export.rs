@@ -327,3 +327,58 @@ fn every_fixture_parses() {
         }
     }
 }
+
+#[test]
+fn a_saved_case_exports_by_id() {
+    let data = tempdir();
+    let dir = data.path();
+    let o = run(
+        dir,
+        &[
+            "case",
+            "new",
+            "--title",
+            "ALT_USCIS summons",
+            "--from-example",
+            "alt-uscis",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let id = stdout(&o).trim().to_string();
+    let pdf = dir.join("from-case.pdf");
+    let e = run(
+        dir,
+        &[
+            "export",
+            "--case",
+            &id,
+            "--template",
+            "voluntary-dismissal",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--date",
+            "2017-04-07",
+        ],
+    );
+    assert!(e.status.success(), "{}", stderr(&e));
+    assert!(squash(&pdf_text(&pdf)).contains("41(a)(1)(A)(i)"));
+    let c = run(
+        dir,
+        &["check", "--case", &id, "--template", "complaint", "--json"],
+    );
+    assert!(c.status.success(), "{}", stderr(&c));
+    let missing = run(
+        dir,
+        &[
+            "export",
+            "--case",
+            "999",
+            "--template",
+            "complaint",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("999"), "{}", stderr(&missing));
+}

@@ -71,7 +71,11 @@ fn import_then_export_round_trips_exactly() {
     let path = store.export(id, &out.join("example.case.json")).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text, example.to_json());
-    assert_eq!(text, drafter::examples::json("alt-uscis").unwrap(), "byte for byte");
+    assert_eq!(
+        text,
+        drafter::examples::json("alt-uscis").unwrap(),
+        "byte for byte"
+    );
     assert_eq!(CaseProfile::from_json(&text, "export").unwrap(), example);
 
     // Every fixture that is a profile (fixtures of bad input are skipped by name).
