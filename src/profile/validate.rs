@@ -101,7 +101,37 @@ impl CaseProfile {
                 }
             }
         }
+        for (i, fact) in self.facts.iter().enumerate() {
+            if fact.text.trim().is_empty() {
+                out.push(Finding::error(
+                    format!("facts[{i}].text"),
+                    "the fact is empty",
+                ));
+            }
+        }
+        for (i, item) in self.relief.iter().enumerate() {
+            if item.trim().is_empty() {
+                out.push(Finding::error(
+                    format!("relief[{i}]"),
+                    "the request for relief is empty",
+                ));
+            }
+        }
         for (i, claim) in self.claims.iter().enumerate() {
+            if claim.title.trim().is_empty() {
+                out.push(Finding::error(
+                    format!("claims[{i}].title"),
+                    "the claim has no title",
+                ));
+            }
+            for (j, para) in claim.paragraphs.iter().enumerate() {
+                if para.trim().is_empty() {
+                    out.push(Finding::error(
+                        format!("claims[{i}].paragraphs[{j}]"),
+                        "the paragraph is empty",
+                    ));
+                }
+            }
             for (j, id) in claim.against.iter().enumerate() {
                 if self.party(id).is_none() {
                     out.push(Finding::error(
