@@ -54,6 +54,9 @@ pub const HELPERS: &[&str] = &[
     "short",
     "short-caption",
     "inc",
+    "role-label",
+    "parties-by-kind",
+    "is-pseudonymous",
 ];
 
 /// Registers every helper.
@@ -340,6 +343,49 @@ fn call(helper: &str, params: &[&Value], root: &Value) -> Result<Value, RenderEr
         "short" => s(short_of(arg(helper, params, 0)?)),
         "short-caption" => s(short_caption(root)),
         "inc" => Ok(Value::from(number(helper, arg(helper, params, 0)?)? + 1)),
+        "role-label" => {
+            // A role ("interested-party") or a list of parties with one role.
+            let (role, many) = match arg(helper, params, 0)? {
+                Value::Array(ps) => (
+                    ps.first()
+                        .and_then(|p| p.get("role"))
+                        .map(text)
+                        .unwrap_or_default(),
+                    ps.len() != 1,
+                ),
+                Value::Object(p) => (p.get("role").map(text).unwrap_or_default(), false),
+                v => (text(v), false),
+            };
+            let role: crate::profile::Role = serde_json::from_value(Value::String(role.clone()))
+                .map_err(|_| fail(helper, format!("`{role}` is not a role")))?;
+            s(if many {
+                role.plural_label()
+            } else {
+                role.label()
+            }
+            .to_string())
+        }
+        "parties-by-kind" => {
+            let kind = text(arg(helper, params, 0)?);
+            Ok(Value::Array(
+                root.get("parties")
+                    .and_then(Value::as_array)
+                    .map(|ps| {
+                        ps.iter()
+                            .filter(|p| {
+                                p.get("kind").and_then(Value::as_str) == Some(kind.as_str())
+                            })
+                            .cloned()
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            ))
+        }
+        "is-pseudonymous" => Ok(Value::Bool(
+            arg(helper, params, 0)?
+                .get("protected")
+                .is_some_and(|v| !v.is_null()),
+        )),
         other => Err(fail(other, "is not a Drafter helper".into())),
     }
 }
