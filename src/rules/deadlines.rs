@@ -104,7 +104,7 @@ pub fn count_days(
         format!(
             "Fed. R. Civ. P. 6(a)(1)(B): counting {days} {} from the next day, including Saturdays, Sundays and legal holidays, the {} day is {}.",
             plural(days, "day", "days"),
-            ordinal(days),
+            crate::words::ordinal(i64::from(days)),
             show(last)
         )
     });
@@ -376,39 +376,12 @@ fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-/// "1st", "2nd", "3rd", "11th", "21st", "60th".
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn ordinals() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 60, 90, 101, 111]
-            .into_iter()
-            .map(ordinal)
-            .collect();
-        assert_eq!(
-            got,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "60th",
-                "90th", "101st", "111th"
-            ]
-        );
     }
 
     #[test]

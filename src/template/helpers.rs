@@ -1,6 +1,7 @@
 //! The Handlebars helpers templates may use (documented in docs/templates.md), and the
 //! escape function that makes every value print literally in Markdown.
 
+use crate::words::{join_list, ordinal, roman};
 use chrono::{Datelike, NaiveDate};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
@@ -127,18 +128,6 @@ fn date(helper: &str, v: &Value) -> Result<NaiveDate, RenderError> {
     })
 }
 
-/// "1st", "2nd", "3rd", "11th", "22nd".
-pub fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 fn ordinal_word(n: i64) -> String {
     const WORDS: [&str; 20] = [
         "First",
@@ -165,47 +154,6 @@ fn ordinal_word(n: i64) -> String {
     match usize::try_from(n) {
         Ok(i @ 1..=20) => WORDS[i - 1].to_string(),
         _ => ordinal(n),
-    }
-}
-
-/// Upper-case Roman numerals (1–3999; other numbers print as digits).
-pub fn roman(n: i64) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    const TABLE: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (value, numeral) in TABLE {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
-}
-
-/// "a", "a and b", "a, b, and c" (the serial comma, as courts write it).
-pub fn join_list(items: &[String], conjunction: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [a, b] => format!("{a} {conjunction} {b}"),
-        [rest @ .., last] => format!("{}, {conjunction} {last}", rest.join(", ")),
     }
 }
 
