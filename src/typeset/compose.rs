@@ -347,6 +347,17 @@ fn body(blocks: &[Block], out: &mut Vec<Element>, style: &CourtStyle) {
                 .indent(indent.max(36.0), indent.max(36.0))
                 .space_before(if spacing == Spacing::Double { 0 } else { gap }),
         };
+        // Single-spaced matter (a quotation) is set off by a blank half-line below it.
+        let after_quote =
+            i > 0 && blocks[i - 1].kind == BlockKind::Quote && b.kind != BlockKind::Quote;
+        let p = if after_quote {
+            Para {
+                space_before: p.space_before.max(1),
+                ..p
+            }
+        } else {
+            p
+        };
         out.push(Element::Para(p));
     }
 }
