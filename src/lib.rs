@@ -18,3 +18,4 @@ pub mod rules;
 pub mod store;
 pub mod template;
 pub mod typeset;
+pub mod workbench;
