@@ -43,6 +43,9 @@ pub enum WorkbenchError {
         count: usize,
         details: String,
     },
+    /// No filing of the packet could be produced.
+    #[error("the case is not ready for any filing: {details}")]
+    NothingReady { details: String },
     /// A path the app was given cannot be used for what was asked.
     #[error("{path}: {reason}")]
     Path { path: PathBuf, reason: String },
@@ -74,6 +77,7 @@ impl WorkbenchError {
             WorkbenchError::Filing(FilingError::Style(_)) | WorkbenchError::Style(_) => "style",
             WorkbenchError::Filing(FilingError::Layout { .. }) => "layout",
             WorkbenchError::PrivacyUnconfirmed { .. } => "privacy",
+            WorkbenchError::NothingReady { .. } => "invalid",
             WorkbenchError::Path { .. } => "path",
             WorkbenchError::Write { .. } => "io",
         }
@@ -182,6 +186,8 @@ pub struct ExportReport {
     pub folder: PathBuf,
     /// Privacy findings the person confirmed.
     pub confirmed_privacy: Vec<String>,
+    /// Filings left out of a packet because the case is not ready for them, with why.
+    pub skipped: Vec<String>,
     /// Warnings from the filing rules.
     pub warnings: Vec<String>,
 }
@@ -259,6 +265,23 @@ impl Workspace {
         Ok((store, Some(id)))
     }
 
+    /// The example case's id in the store, saving the example as a new case when no case
+    /// has its title (`drafter-app --example` opens it).
+    pub fn example_case(&self, store: &mut Store) -> Result<CaseId> {
+        let example = crate::examples::profile("alt-uscis").expect("the example is embedded");
+        let found = store
+            .list(&ListOptions {
+                include_archived: false,
+                limit: None,
+            })?
+            .into_iter()
+            .find(|c| c.title == example.title);
+        match found {
+            Some(c) => Ok(c.id),
+            None => Ok(store.create(&example.title, &example)?),
+        }
+    }
+
     /// Checks the case for one template, lays it out and draws the pages as SVG, and
     /// computes the case's deadlines: everything the draft view shows, in one pass.
     pub fn draft(&self, profile: &CaseProfile, opts: &DraftOptions) -> Draft {
@@ -320,7 +343,10 @@ impl Workspace {
                                 .problems
                                 .iter()
                                 .map(|p| {
-                                    format!("{}:{}:{}: {}", report.file, p.line, p.column, p.message)
+                                    format!(
+                                        "{}:{}:{}: {}",
+                                        report.file, p.line, p.column, p.message
+                                    )
                                 })
                                 .collect()
                         }
@@ -374,14 +400,16 @@ impl Workspace {
                 sha256: filing::sha256_hex(&bytes),
             }],
             confirmed_privacy: confirmed,
+            skipped: Vec::new(),
             warnings: filing.warnings.iter().map(|w| w.to_string()).collect(),
         })
     }
 
-    /// Writes every usable template's filing as `DIR/<template>.pdf`, then `packet.pdf`
-    /// (all of them in order, one outline entry each) and `index.json`, as
-    /// `drafter export --all` does. Every filing is laid out and checked before any file
-    /// is written. `progress` is told about each step.
+    /// Writes the filing of every template the case is ready for as `DIR/<template>.pdf`,
+    /// then `packet.pdf` (all of them in order, one outline entry each) and `index.json`,
+    /// as `drafter export --all` does; templates the case is not ready for are listed in
+    /// `skipped` with the reason (the command line refuses instead). Every filing is laid
+    /// out and checked before any file is written. `progress` is told about each step.
     pub fn export_packet(
         &self,
         profile: &CaseProfile,
@@ -405,16 +433,34 @@ impl Workspace {
         let opts = Options { date, style };
         let mut filings: Vec<Filing> = Vec::new();
         let mut confirmed = Vec::new();
+        let mut skipped = Vec::new();
         for name in &names {
             progress(Progress {
                 done,
                 total,
                 step: format!("Laying out {name}"),
             });
-            let f = filing::prepare(profile, &catalog, name, &opts)?;
-            confirmed.extend(guard(&f, confirm_privacy)?);
-            filings.push(f);
+            match filing::check_and_prepare(profile, &catalog, name, &opts) {
+                (_, Some(f)) => {
+                    confirmed.extend(guard(&f, confirm_privacy)?);
+                    filings.push(f);
+                }
+                (findings, None) => {
+                    let why = findings
+                        .iter()
+                        .filter(|f| f.severity == Severity::Error)
+                        .map(|f| f.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    skipped.push(format!("{name}: not ready: {why}"));
+                }
+            }
             done += 1;
+        }
+        if filings.is_empty() {
+            return Err(WorkbenchError::NothingReady {
+                details: skipped.join("; "),
+            });
         }
         let order = |name: &str| {
             template::BUILTIN
@@ -496,9 +542,14 @@ impl Workspace {
             folder: dir,
             files,
             confirmed_privacy: confirmed,
+            skipped,
             warnings: filings
                 .iter()
-                .flat_map(|f| f.warnings.iter().map(move |w| format!("{}: {w}", f.template)))
+                .flat_map(|f| {
+                    f.warnings
+                        .iter()
+                        .map(move |w| format!("{}: {w}", f.template))
+                })
                 .collect(),
         })
     }
@@ -564,7 +615,9 @@ pub fn check_import_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         if !name.to_ascii_lowercase().ends_with(".json") {
-            return Err(bad("only case files (*.case.json or *.json) can be imported"));
+            return Err(bad(
+                "only case files (*.case.json or *.json) can be imported",
+            ));
         }
         let meta = std::fs::metadata(p).map_err(|e| bad(&e.to_string()))?;
         if !meta.is_file() {
@@ -681,7 +734,10 @@ mod tests {
         assert!(!has_errors(&d.findings), "{:?}", d.findings);
         assert!(d.pages.len() >= 5);
         assert!(d.pages[0].starts_with("<svg"));
-        assert_eq!(d.title.as_deref().map(|t| t.contains("Complaint")), Some(true));
+        assert_eq!(
+            d.title.as_deref().map(|t| t.contains("Complaint")),
+            Some(true)
+        );
     }
 
     #[test]
@@ -689,7 +745,11 @@ mod tests {
         let (_d, ws) = workspace();
         let d = ws.draft(&blank_profile("New"), &opts("complaint"));
         assert!(d.pages.is_empty());
-        assert!(d.findings.iter().any(|f| f.field == "facts"), "{:?}", d.findings);
+        assert!(
+            d.findings.iter().any(|f| f.field == "facts"),
+            "{:?}",
+            d.findings
+        );
     }
 
     #[test]
@@ -698,9 +758,16 @@ mod tests {
         let path = ws.customize("complaint", "my-complaint").unwrap();
         assert!(path.starts_with(ws.templates_dir()));
         let before = ws.draft(&example(), &opts("my-complaint"));
-        assert!(before.findings.iter().all(|f| f.severity != Severity::Error));
+        assert!(before
+            .findings
+            .iter()
+            .all(|f| f.severity != Severity::Error));
         let src = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, src.replace("+++\n\n", "+++\n\nA NEW FIRST LINE XYZZY\n\n")).unwrap();
+        std::fs::write(
+            &path,
+            src.replace("+++\n\n", "+++\n\nA NEW FIRST LINE XYZZY\n\n"),
+        )
+        .unwrap();
         // Same size class is fine: the length changed, so the fingerprint changed.
         let after = ws.draft(&example(), &opts("my-complaint"));
         assert!(after.pages.concat().contains("XYZZY"));
@@ -734,7 +801,9 @@ mod tests {
             .export_filing(&example(), &opts("complaint"), &out.join("c"), false)
             .unwrap();
         assert_eq!(r.files[0].path, out.join("c.pdf"));
-        assert!(std::fs::read(out.join("c.pdf")).unwrap().starts_with(b"%PDF"));
+        assert!(std::fs::read(out.join("c.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF"));
         let mut steps = Vec::new();
         let p = ws
             .export_packet(

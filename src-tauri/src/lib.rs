@@ -10,8 +10,7 @@
 
 use drafter::profile::CaseProfile;
 use drafter::store::{
-    CaseId, CaseSummary, KnownCounsel, KnownCourt, ListOptions, Rev, Revision, RevisionInfo,
-    Store,
+    CaseId, CaseSummary, KnownCounsel, KnownCourt, ListOptions, Rev, Revision, RevisionInfo, Store,
 };
 use drafter::workbench::{
     self, Draft, DraftOptions, ExportReport, Progress, TemplateEntry, WorkbenchError, Workspace,
@@ -108,12 +107,18 @@ impl AppState {
         }
     }
 
-    /// The platform's folders (or `DRAFTER_DATA_DIR` / `DRAFTER_TEMPLATES_DIR`).
+    /// The platform's folders (or `DRAFTER_DATA_DIR` / `DRAFTER_TEMPLATES_DIR`). With
+    /// `--example` on the command line the example case opens first.
     pub fn from_env() -> AppState {
         let save_dir = std::env::var_os(TEST_SAVE_DIR_ENV)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from);
-        AppState::new(Workspace::from_env(), save_dir)
+        let mut state = AppState::new(Workspace::from_env(), save_dir);
+        if std::env::args().any(|a| a == "--example") && state.first_case.is_none() {
+            let found = state.with_store(|s| Ok(state.ws.example_case(s)?));
+            state.first_case = found.ok();
+        }
+        state
     }
 
     fn store(&self) -> CmdResult<MutexGuard<'_, Option<Store>>> {
@@ -211,7 +216,10 @@ async fn first_screen(state: State<'_, AppState>) -> CmdResult<f64> {
         .get()
         .map(|t| t.elapsed().as_secs_f64() * 1000.0)
         .unwrap_or(0.0);
-    let mut slot = state.first_screen_ms.lock().unwrap_or_else(|e| e.into_inner());
+    let mut slot = state
+        .first_screen_ms
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     let ms = *slot.get_or_insert(ms);
     Ok(ms)
 }
@@ -243,12 +251,8 @@ async fn list_cases(
 }
 
 #[tauri::command]
-async fn open_case(
-    state: State<'_, AppState>,
-    id: CaseId,
-    rev: Option<Rev>,
-) -> CmdResult<Revision> {
-    state.with_store(|s| Ok(s.show(id, rev)?))
+async fn open_case(state: State<'_, AppState>, id: i64, rev: Option<u32>) -> CmdResult<Revision> {
+    state.with_store(|s| Ok(s.show(CaseId(id), rev.map(Rev))?))
 }
 
 #[tauri::command]
@@ -259,31 +263,31 @@ async fn create_case(state: State<'_, AppState>, title: String) -> CmdResult<Rev
 #[tauri::command]
 async fn save_case(
     state: State<'_, AppState>,
-    id: CaseId,
+    id: i64,
     profile: serde_json::Value,
-    base: Rev,
+    base: u32,
 ) -> CmdResult<Rev> {
     let profile = profile_from(profile)?;
-    state.with_store(|s| Ok(s.save(id, &profile, base)?))
+    state.with_store(|s| Ok(s.save(CaseId(id), &profile, Rev(base))?))
 }
 
 #[tauri::command]
-async fn duplicate_case(state: State<'_, AppState>, id: CaseId) -> CmdResult<CaseId> {
-    state.with_store(|s| Ok(s.duplicate(id, None)?))
+async fn duplicate_case(state: State<'_, AppState>, id: i64) -> CmdResult<CaseId> {
+    state.with_store(|s| Ok(s.duplicate(CaseId(id), None)?))
 }
 
 #[tauri::command]
-async fn rename_case(state: State<'_, AppState>, id: CaseId, title: String) -> CmdResult<()> {
-    state.with_store(|s| Ok(s.rename(id, &title)?))
+async fn rename_case(state: State<'_, AppState>, id: i64, title: String) -> CmdResult<()> {
+    state.with_store(|s| Ok(s.rename(CaseId(id), &title)?))
 }
 
 #[tauri::command]
-async fn set_archived(state: State<'_, AppState>, id: CaseId, archived: bool) -> CmdResult<()> {
+async fn set_archived(state: State<'_, AppState>, id: i64, archived: bool) -> CmdResult<()> {
     state.with_store(|s| {
         if archived {
-            s.archive(id)?
+            s.archive(CaseId(id))?
         } else {
-            s.unarchive(id)?
+            s.unarchive(CaseId(id))?
         }
         Ok(())
     })
@@ -304,7 +308,10 @@ async fn import_cases<R: Runtime>(
     let Some(picked) = picked else {
         return Ok(None);
     };
-    let paths: Vec<PathBuf> = picked.into_iter().filter_map(|p| p.into_path().ok()).collect();
+    let paths: Vec<PathBuf> = picked
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
     state
         .with_store(|s| Ok(workbench::import_cases(s, &paths)?))
         .map(Some)
@@ -312,21 +319,19 @@ async fn import_cases<R: Runtime>(
 
 /// Imports the files last dropped on the window (the window's drop event names them).
 #[tauri::command]
-async fn import_dropped(
-    state: State<'_, AppState>,
-) -> CmdResult<Vec<drafter::store::Imported>> {
+async fn import_dropped(state: State<'_, AppState>) -> CmdResult<Vec<drafter::store::Imported>> {
     let paths = std::mem::take(&mut *state.dropped.lock().unwrap_or_else(|e| e.into_inner()));
     state.with_store(|s| Ok(workbench::import_cases(s, &paths)?))
 }
 
 #[tauri::command]
-async fn history(state: State<'_, AppState>, id: CaseId) -> CmdResult<Vec<RevisionInfo>> {
-    state.with_store(|s| Ok(s.history(id)?))
+async fn history(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<RevisionInfo>> {
+    state.with_store(|s| Ok(s.history(CaseId(id))?))
 }
 
 #[tauri::command]
-async fn restore_revision(state: State<'_, AppState>, id: CaseId, rev: Rev) -> CmdResult<Rev> {
-    state.with_store(|s| Ok(s.restore(id, rev)?))
+async fn restore_revision(state: State<'_, AppState>, id: i64, rev: u32) -> CmdResult<Rev> {
+    state.with_store(|s| Ok(s.restore(CaseId(id), Rev(rev))?))
 }
 
 #[tauri::command]
@@ -485,9 +490,10 @@ async fn reveal_exported<R: Runtime>(
         .map_err(|e| CmdError::new("open", format!("{}: {e}", path.display())))
 }
 
-/// The app: state, plugins, the commands, and the window's close and drop handling.
-pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
+/// The app on `builder`: state, plugins, the commands, and the window's close and drop
+/// handling. (`tauri::Builder::default()` for the app, `tauri::test::mock_builder()` in tests.)
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -555,7 +561,7 @@ pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
 /// Runs the desktop app.
 pub fn run() {
     mark_start();
-    builder(AppState::from_env())
+    configure(tauri::Builder::default(), AppState::from_env())
         .run(tauri::generate_context!())
         .expect("error while running Drafter");
 }

@@ -164,6 +164,7 @@ export interface ExportReport {
   files: ExportedFile[];
   folder: string;
   confirmed_privacy: string[];
+  skipped: string[];
   warnings: string[];
 }
 
