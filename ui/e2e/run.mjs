@@ -116,7 +116,10 @@ const $ = (driver, css) => until(driver, css, async () => {
   return els.length ? els[0] : null;
 });
 
+const debug = process.env.E2E_DEBUG ? (...a) => console.log("    ·", ...a) : () => {};
+
 async function click(driver, css) {
+  debug("click", css);
   const el = await $(driver, css);
   await driver.executeScript("arguments[0].scrollIntoView({block:'center'})", el);
   await el.click();
@@ -125,18 +128,40 @@ async function click(driver, css) {
 
 async function type(driver, css, text) {
   const el = await click(driver, css);
+  debug("type", css, text);
   await el.sendKeys(text);
   return el;
 }
 
 async function byText(driver, css, text) {
+  debug("find", css, text);
+  // textContent, not WebDriver's rendered text: faster, and the same for clipped text.
   return until(driver, `${css} with text “${text}”`, async () => {
-    for (const el of await driver.findElements(By.css(css))) if ((await el.getText()).includes(text)) return el;
-    return null;
+    const i = await driver.executeScript(
+      "return [...document.querySelectorAll(arguments[0])].findIndex(e => e.textContent.includes(arguments[1]))",
+      css,
+      text,
+    );
+    return i >= 0 ? (await driver.findElements(By.css(css)))[i] : null;
   });
 }
 
-const previewText = (driver) => driver.executeScript("return document.getElementById('preview')?.textContent ?? ''");
+// The preview draws only the pages near the screen: scroll through all of them to read the text.
+const previewText = (driver) =>
+  driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    (async () => {
+      const pages = [...document.querySelectorAll('#preview .page')];
+      let text = '';
+      for (const p of pages) {
+        p.scrollIntoView();
+        for (let i = 0; i < 20 && !p.querySelector('svg'); i++) await new Promise(r => setTimeout(r, 25));
+        text += (p.textContent ?? '') + '\\n';
+      }
+      pages[0]?.scrollIntoView();
+      return text;
+    })().then(done, () => done(''));
+  `);
 
 async function screenshot(name) {
   if (!shotsDir) return;
@@ -186,6 +211,8 @@ try {
         await (await $(d, fact)).sendKeys(Key.END, ch);
         await until(d, "preview refresh", async () => Number(await d.executeScript("return document.body.dataset.previewVersion || 0")) > v0);
         samples.push(Number(await d.executeScript("return document.getElementById('preview').dataset.refreshMs")));
+        metrics.previewBreakdown ??= [];
+        metrics.previewBreakdown.push(await d.executeScript("const e = document.getElementById('preview').dataset; return {wait: e.waitMs, ipc: e.ipcMs, layout: e.layoutMs, dom: e.domMs}"));
         await sleep(150);
       }
       samples.sort((a, b) => a - b);
@@ -223,7 +250,7 @@ try {
     await step("Ctrl+N creates a case", 10000, async () => {
       await d.actions().keyDown(Key.CONTROL).sendKeys("n").keyUp(Key.CONTROL).perform();
       await type(d, "#new-case-name", "Acme v. Zephyr Holdings");
-      await click(d, "dialog button[type=submit]");
+      await click(d, "#new-case-create");
       await $(d, "#f-court-name");
       await byText(d, ".case-title", "Acme v. Zephyr");
     });
@@ -234,7 +261,8 @@ try {
       await type(d, "#f-parties-0-name", "Acme Widget Company");
       await click(d, "#sec-counsel .add-row button:first-child");
       await type(d, "#f-counsel-0-name", "Pat Q. Counsel");
-      await type(d, "#f-counsel-0-address", "1 Example Plaza\nSan Francisco, CA 94105");
+      await type(d, "#f-counsel-0-address", "1 Example Plaza");
+      await (await $(d, "#f-counsel-0-address")).sendKeys(Key.ENTER, "San Francisco, CA 94105");
       const rep = await byText(d, "#f-counsel-0-represents label", "Acme");
       await rep.findElement(By.css("input")).click();
     });
@@ -310,9 +338,11 @@ try {
       await byText(d, ".notice", join(dirs.templates, "complaint-firm.md.hbs"));
     });
     await step("a template with a syntax error shows its line and column", 10000, async () => {
-      writeFileSync(join(dirs.templates, "broken.md.hbs"), '+++\ntitle = "Broken"\n+++\n\nHello {{#if}}\n');
+      writeFileSync(join(dirs.templates, "broken.md.hbs"), '+++\ntitle = "Broken"\nlayout = "pleading"\n+++\n\nHello {{#if}}\n');
       await byText(d, "button", "Reload").then((b) => b.click());
-      await byText(d, ".problems li", "broken.md.hbs:5:");
+      const li = await byText(d, ".problems li", "broken.md.hbs:");
+      const text = await d.executeScript("return arguments[0].textContent", li);
+      if (!/broken\.md\.hbs:\d+:\d+: /.test(text)) throw new Error(`no line:column in “${text}”`);
     });
   });
 } catch (e) {

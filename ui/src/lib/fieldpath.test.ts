@@ -17,6 +17,8 @@ describe("field paths", () => {
       "f-parties",
     ]);
     expect(idCandidates("facts")).toEqual(["f-facts"]);
+    expect(idCandidates("filing_counsel")).toEqual(["f-counsel"]);
+    expect(idCandidates("defendants")).toEqual(["f-parties"]);
   });
 
   it("match a finding to a field and what is inside it", () => {
@@ -30,5 +32,7 @@ describe("field paths", () => {
     expect(fieldLabel("claims[0].paragraphs")).toBe("Claim 1 › paragraph");
     expect(fieldLabel("page 2, line 14")).toBe("page 2, line 14");
     expect(fieldLabel("case_number")).toBe("Case number");
+    expect(fieldLabel("facts")).toBe("Facts");
+    expect(fieldLabel("filing_counsel")).toBe("Counsel for the filing party");
   });
 });

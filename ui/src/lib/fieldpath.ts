@@ -16,8 +16,18 @@ export function fieldId(path: string): string {
  * Ids to try for a field path, most specific first: the field, then each enclosing item
  * or section (`parties[1].protected.true_name` → the input, the party, the parties section).
  */
+// Fields a template requires that are made from others: where to fix them.
+const ALIASES: Record<string, string> = {
+  filer: "parties",
+  plaintiffs: "parties",
+  defendants: "parties",
+  interested_parties: "parties",
+  filing_counsel: "counsel",
+};
+
 export function idCandidates(path: string): string[] {
   const parts = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  if (parts.length === 1 && ALIASES[parts[0]]) parts[0] = ALIASES[parts[0]];
   const out: string[] = [];
   for (let n = parts.length; n > 0; n--) {
     const p = parts
@@ -41,6 +51,19 @@ export function concerns(findingField: string, path: string): boolean {
 /** A readable label for a field path: `parties[1].name` → "Party 2 › name". */
 export function fieldLabel(path: string): string {
   if (path.startsWith("page ")) return path;
+  const whole: Record<string, string> = {
+    parties: "Parties",
+    counsel: "Counsel",
+    facts: "Facts",
+    claims: "Claims",
+    relief: "Relief",
+    filer: "Filing party",
+    plaintiffs: "Plaintiffs",
+    defendants: "Defendants",
+    interested_parties: "Interested parties",
+    filing_counsel: "Counsel for the filing party",
+  };
+  if (whole[path]) return whole[path];
   const words: Record<string, string> = {
     parties: "Party",
     counsel: "Counsel",
