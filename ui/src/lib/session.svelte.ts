@@ -80,7 +80,8 @@ export class Session {
   private afterEdit(): void {
     this.syncUndo();
     this.changes++;
-    this.local = validate(this.profile!);
+    const local = validate(this.profile!);
+    if (JSON.stringify(local) !== JSON.stringify(this.local)) this.local = local;
     if (this.pendingSince === null) this.pendingSince = performance.now();
     this.version++;
     if (this.status !== "conflict") {
