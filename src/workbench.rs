@@ -763,12 +763,10 @@ mod tests {
             .iter()
             .all(|f| f.severity != Severity::Error));
         let src = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(
-            &path,
-            src.replace("+++\n\n", "+++\n\nA NEW FIRST LINE XYZZY\n\n"),
-        )
-        .unwrap();
-        // Same size class is fine: the length changed, so the fingerprint changed.
+        // A paragraph right after the front matter's closing `+++` line.
+        let end = src[3..].find("\n+++").unwrap() + 3 + "\n+++\n".len();
+        let edited = format!("{}\nXYZZY opens this version.\n\n{}", &src[..end], &src[end..]);
+        std::fs::write(&path, edited).unwrap();
         let after = ws.draft(&example(), &opts("my-complaint"));
         assert!(after.pages.concat().contains("XYZZY"));
     }
