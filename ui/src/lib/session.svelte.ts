@@ -71,8 +71,10 @@ export class Session {
   }
 
   /** Call after any edit of `profile`. `key` names the field (coalesces typing into one undo step). */
-  changed(key: string | null = null): void {
+  changed(key: string | null = null, at?: number): void {
     if (!this.profile) return;
+    // The preview's clock starts at the keystroke itself (the event's time stamp).
+    if (this.pendingSince === null && at !== undefined) this.pendingSince = at;
     this.undo.push(JSON.stringify(this.profile), key);
     this.afterEdit();
   }

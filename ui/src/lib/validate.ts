@@ -71,7 +71,7 @@ function opt(s: string | null | undefined): string | undefined {
  * lines go, dates that are not filled in are dropped. The editor keeps "" in its inputs.
  */
 export function normalize(p: CaseProfile): CaseProfile {
-  const q: CaseProfile = structuredClone(p);
+  const q: CaseProfile = JSON.parse(JSON.stringify(p));
   q.case_number = opt(q.case_number);
   q.judge = opt(q.judge);
   for (const party of q.parties) {
