@@ -765,7 +765,11 @@ mod tests {
         let src = std::fs::read_to_string(&path).unwrap();
         // A paragraph right after the front matter's closing `+++` line.
         let end = src[3..].find("\n+++").unwrap() + 3 + "\n+++\n".len();
-        let edited = format!("{}\nXYZZY opens this version.\n\n{}", &src[..end], &src[end..]);
+        let edited = format!(
+            "{}\nXYZZY opens this version.\n\n{}",
+            &src[..end],
+            &src[end..]
+        );
         std::fs::write(&path, edited).unwrap();
         let after = ws.draft(&example(), &opts("my-complaint"));
         assert!(after.pages.concat().contains("XYZZY"));

@@ -18,7 +18,9 @@ fn the_example_complaint_drafts_well_within_a_keystroke() {
     ws.draft(&profile, &opts);
     let mut times = Vec::new();
     for i in 0..15 {
-        profile.facts[0].text.push(if i % 2 == 0 { 'x' } else { ' ' });
+        profile.facts[0]
+            .text
+            .push(if i % 2 == 0 { 'x' } else { ' ' });
         let t = std::time::Instant::now();
         let d = ws.draft(&profile, &opts);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
