@@ -298,3 +298,47 @@ fn another_window_gets_no_command() {
     let e = get_ipc_response(&other, request("app_info", json!({}))).unwrap_err();
     assert!(e.to_string().contains("not allowed"), "{e}");
 }
+
+#[test]
+fn privacy_findings_need_a_confirmation_to_export() {
+    let h = harness();
+    let mut profile =
+        serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    profile["facts"][0]["text"] =
+        json!("The operator's Social Security number is 123-45-6789, stated here in error.");
+    let args = json!({"template": "complaint", "date": "2017-04-06"});
+    let d = h.ok("draft", json!({"profile": profile, "args": args}));
+    assert!(
+        !d["privacy"].as_array().unwrap().is_empty(),
+        "{}",
+        d["privacy"]
+    );
+    let e = h.err(
+        "export_filing",
+        json!({"profile": profile, "args": args, "confirmPrivacy": false}),
+    );
+    assert_eq!(e["code"], "privacy", "{e}");
+    assert!(!h.out.join("complaint.pdf").exists());
+    let r = h.ok(
+        "export_filing",
+        json!({"profile": profile, "args": args, "confirmPrivacy": true}),
+    );
+    assert_eq!(r["confirmed_privacy"].as_array().unwrap().len(), 1);
+    assert!(h.out.join("complaint.pdf").is_file());
+}
+
+#[test]
+fn a_protected_identity_in_the_text_is_refused_even_when_confirmed() {
+    let h = harness();
+    let mut profile =
+        serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    profile["parties"][6]["protected"]["true_name"] = json!("Quentin Example-Operator");
+    profile["facts"][1]["text"] = json!("Quentin Example-Operator runs the account.");
+    let args = json!({"template": "complaint", "date": "2017-04-06"});
+    let e = h.err(
+        "export_filing",
+        json!({"profile": profile, "args": args, "confirmPrivacy": true}),
+    );
+    assert_eq!(e["code"], "protected-leak", "{e}");
+    assert!(!e["message"].as_str().unwrap().contains("Quentin"), "{e}");
+}
