@@ -300,6 +300,17 @@ pub fn check(
     template: &str,
     opts: &Options,
 ) -> Vec<Finding> {
+    check_and_prepare(profile, catalog, template, opts).0
+}
+
+/// [`check`]'s findings and, when nothing stops it, the filing itself, laid out once: what
+/// a live preview needs on every keystroke.
+pub fn check_and_prepare(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    template: &str,
+    opts: &Options,
+) -> (Vec<Finding>, Option<Filing>) {
     let mut findings = profile.validate();
     if let Some((field, ch)) = unsupported_glyph(profile) {
         findings.push(Finding::error(
@@ -314,7 +325,7 @@ pub fn check(
         Ok(t) => t,
         Err(e) => {
             findings.push(Finding::error("template", e.to_string()));
-            return findings;
+            return (findings, None);
         }
     };
     let data = crate::template::context(profile, t, opts.date);
@@ -336,9 +347,13 @@ pub fn check(
     if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
         findings.extend(crate::rules::voluntary_dismissal_findings(profile));
     }
+    let mut prepared = None;
     if findings.iter().all(|f| f.severity != Severity::Error) {
         match prepare(profile, catalog, template, opts) {
-            Ok(filing) => findings.extend(filing.privacy.iter().map(|p| p.to_finding())),
+            Ok(filing) => {
+                findings.extend(filing.privacy.iter().map(|p| p.to_finding()));
+                prepared = Some(filing);
+            }
             Err(FilingError::ProtectedLeak(leaks)) => {
                 findings.extend(leaks.iter().map(|l| l.to_finding()))
             }
@@ -346,7 +361,7 @@ pub fn check(
             Err(e) => findings.push(Finding::error("template", e.to_string())),
         }
     }
-    findings
+    (findings, prepared)
 }
 
 /// The first profile value (outside protected identities, which are never printed) with a

@@ -19,3 +19,4 @@ pub mod store;
 pub mod template;
 pub mod typeset;
 pub mod words;
+pub mod workbench;

@@ -1,0 +1,567 @@
+//! Drafter's desktop shell. Every `#[tauri::command]` here moves its arguments into one
+//! call of the `drafter` library (mostly `drafter::workbench` and `drafter::store`) and
+//! its result or error back out; errors cross as `{code, message}`. There is no business
+//! logic here.
+//!
+//! File paths never come from the web page: save and open dialogs run here (through
+//! tauri-plugin-dialog) and their answers are checked by the library before use; files
+//! dropped on the window are taken from the window's own drop event. Exported files are
+//! opened or shown in their folder (tauri-plugin-opener) only if this run wrote them.
+
+use drafter::profile::CaseProfile;
+use drafter::store::{
+    CaseId, CaseSummary, KnownCounsel, KnownCourt, ListOptions, Rev, Revision, RevisionInfo, Store,
+};
+use drafter::workbench::{
+    self, Draft, DraftOptions, ExportReport, Progress, TemplateEntry, WorkbenchError, Workspace,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::Instant;
+use tauri::ipc::{Channel, Response};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+use tauri_plugin_opener::OpenerExt;
+
+mod commands;
+pub use commands::COMMANDS;
+
+/// Environment variable naming a folder that stands in for the native save and folder
+/// dialogs: exports go there without asking. Only the end-to-end tests set it, because
+/// WebDriver cannot drive a native GTK dialog.
+pub const TEST_SAVE_DIR_ENV: &str = "DRAFTER_TEST_SAVE_DIR";
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// Marks the moment the process started (called first thing in `main`).
+pub fn mark_start() {
+    STARTED.get_or_init(Instant::now);
+}
+
+/// An error as the web page sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CmdError {
+    pub code: String,
+    pub message: String,
+}
+
+impl CmdError {
+    fn new(code: &str, message: impl Into<String>) -> CmdError {
+        CmdError {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<WorkbenchError> for CmdError {
+    fn from(e: WorkbenchError) -> CmdError {
+        CmdError::new(e.code(), e.to_string())
+    }
+}
+
+impl From<drafter::store::StoreError> for CmdError {
+    fn from(e: drafter::store::StoreError) -> CmdError {
+        WorkbenchError::from(e).into()
+    }
+}
+
+type CmdResult<T> = Result<T, CmdError>;
+
+/// What the shell keeps between commands.
+pub struct AppState {
+    ws: Workspace,
+    store: Mutex<Option<Store>>,
+    store_error: Option<String>,
+    first_case: Option<CaseId>,
+    /// Files this run exported: the only ones "open" and "show in folder" act on.
+    exported: Mutex<HashSet<PathBuf>>,
+    /// Files dropped on the window, waiting for the page to ask for their import.
+    dropped: Mutex<Vec<PathBuf>>,
+    unsaved: AtomicBool,
+    save_dir: Option<PathBuf>,
+    first_screen_ms: Mutex<Option<f64>>,
+}
+
+impl AppState {
+    /// Opens the store in the workspace's data folder (creating the example case on the
+    /// first run). A store that cannot be opened is reported by `app_info`, not a crash.
+    pub fn new(ws: Workspace, save_dir: Option<PathBuf>) -> AppState {
+        let (store, store_error, first_case) = match ws.open_store() {
+            Ok((store, first)) => (Some(store), None, first),
+            Err(e) => (None, Some(e.to_string()), None),
+        };
+        AppState {
+            ws,
+            store: Mutex::new(store),
+            store_error,
+            first_case,
+            exported: Mutex::new(HashSet::new()),
+            dropped: Mutex::new(Vec::new()),
+            unsaved: AtomicBool::new(false),
+            save_dir,
+            first_screen_ms: Mutex::new(None),
+        }
+    }
+
+    /// The platform's folders (or `DRAFTER_DATA_DIR` / `DRAFTER_TEMPLATES_DIR`). With
+    /// `--example` on the command line the example case opens first.
+    pub fn from_env() -> AppState {
+        let save_dir = std::env::var_os(TEST_SAVE_DIR_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
+        let mut state = AppState::new(Workspace::from_env(), save_dir);
+        if std::env::args().any(|a| a == "--example") && state.first_case.is_none() {
+            let found = state.with_store(|s| Ok(state.ws.example_case(s)?));
+            state.first_case = found.ok();
+        }
+        state
+    }
+
+    fn store(&self) -> CmdResult<MutexGuard<'_, Option<Store>>> {
+        let guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            return Err(CmdError::new(
+                "store",
+                self.store_error
+                    .clone()
+                    .unwrap_or_else(|| "the case store is not open".into()),
+            ));
+        }
+        Ok(guard)
+    }
+
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> CmdResult<T>) -> CmdResult<T> {
+        let mut guard = self.store()?;
+        f(guard.as_mut().expect("checked by store()"))
+    }
+
+    fn remember(&self, report: &ExportReport) {
+        let mut set = self.exported.lock().unwrap_or_else(|e| e.into_inner());
+        for f in &report.files {
+            set.insert(f.path.clone());
+        }
+    }
+
+    fn was_exported(&self, path: &Path) -> CmdResult<PathBuf> {
+        let set = self.exported.lock().unwrap_or_else(|e| e.into_inner());
+        if set.contains(path) {
+            Ok(path.to_path_buf())
+        } else {
+            Err(CmdError::new(
+                "path",
+                format!("{}: not a file this window exported", path.display()),
+            ))
+        }
+    }
+}
+
+fn profile_from(value: serde_json::Value) -> CmdResult<CaseProfile> {
+    CaseProfile::from_json(&value.to_string(), "the case being edited")
+        .map_err(|e| CmdError::new("invalid-profile", e.to_string()))
+}
+
+fn date_from(date: Option<String>) -> CmdResult<chrono::NaiveDate> {
+    match date.filter(|d| !d.is_empty()) {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(d) => chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+            .map_err(|_| CmdError::new("invalid", format!("{d}: not a date (YYYY-MM-DD)"))),
+    }
+}
+
+/// What the page needs to start.
+#[derive(Debug, Serialize)]
+pub struct AppInfo {
+    pub version: &'static str,
+    pub data_dir: PathBuf,
+    pub templates_dir: PathBuf,
+    pub styles: Vec<String>,
+    /// The example case, created on this first run.
+    pub first_case: Option<CaseId>,
+    pub store_error: Option<String>,
+    pub today: String,
+}
+
+#[tauri::command]
+async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.ws.data_dir().to_path_buf(),
+        templates_dir: state.ws.templates_dir().to_path_buf(),
+        styles: state.ws.styles(),
+        first_case: state.first_case,
+        store_error: state.store_error.clone(),
+        today: chrono::Local::now().date_naive().to_string(),
+    })
+}
+
+/// The bytes of one of the fonts the PDF embeds, so the preview draws with the very same
+/// faces (index into `drafter::typeset::fonts::Face::ALL`).
+#[tauri::command]
+async fn font(index: usize) -> CmdResult<Response> {
+    let face = drafter::typeset::fonts::Face::ALL
+        .get(index)
+        .ok_or_else(|| CmdError::new("invalid", format!("no font {index}")))?;
+    Ok(Response::new(face.bytes().to_vec()))
+}
+
+/// The page calls this when its first screen is drawn; returns milliseconds since the
+/// process started.
+#[tauri::command]
+async fn first_screen(state: State<'_, AppState>) -> CmdResult<f64> {
+    let ms = STARTED
+        .get()
+        .map(|t| t.elapsed().as_secs_f64() * 1000.0)
+        .unwrap_or(0.0);
+    let mut slot = state
+        .first_screen_ms
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let ms = *slot.get_or_insert(ms);
+    Ok(ms)
+}
+
+/// Whether the page holds edits not yet saved (asked about when the window closes).
+#[tauri::command]
+async fn set_unsaved(state: State<'_, AppState>, unsaved: bool) -> CmdResult<()> {
+    state.unsaved.store(unsaved, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command]
+async fn list_cases(
+    state: State<'_, AppState>,
+    query: String,
+    include_archived: bool,
+) -> CmdResult<Vec<CaseSummary>> {
+    let opts = ListOptions {
+        include_archived,
+        limit: Some(500),
+    };
+    state.with_store(|s| {
+        Ok(if query.trim().is_empty() {
+            s.list(&opts)?
+        } else {
+            s.search(&query, &opts)?
+        })
+    })
+}
+
+#[tauri::command]
+async fn open_case(state: State<'_, AppState>, id: i64, rev: Option<u32>) -> CmdResult<Revision> {
+    state.with_store(|s| Ok(s.show(CaseId(id), rev.map(Rev))?))
+}
+
+#[tauri::command]
+async fn create_case(state: State<'_, AppState>, title: String) -> CmdResult<Revision> {
+    state.with_store(|s| Ok(workbench::create_case(s, &title)?))
+}
+
+#[tauri::command]
+async fn save_case(
+    state: State<'_, AppState>,
+    id: i64,
+    profile: serde_json::Value,
+    base: u32,
+) -> CmdResult<Rev> {
+    let profile = profile_from(profile)?;
+    state.with_store(|s| Ok(s.save(CaseId(id), &profile, Rev(base))?))
+}
+
+#[tauri::command]
+async fn duplicate_case(state: State<'_, AppState>, id: i64) -> CmdResult<CaseId> {
+    state.with_store(|s| Ok(s.duplicate(CaseId(id), None)?))
+}
+
+#[tauri::command]
+async fn rename_case(state: State<'_, AppState>, id: i64, title: String) -> CmdResult<()> {
+    state.with_store(|s| Ok(s.rename(CaseId(id), &title)?))
+}
+
+#[tauri::command]
+async fn set_archived(state: State<'_, AppState>, id: i64, archived: bool) -> CmdResult<()> {
+    state.with_store(|s| {
+        if archived {
+            s.archive(CaseId(id))?
+        } else {
+            s.unarchive(CaseId(id))?
+        }
+        Ok(())
+    })
+}
+
+/// Asks for case files in a native dialog and imports them. `None` when cancelled.
+#[tauri::command]
+async fn import_cases<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<Vec<drafter::store::Imported>>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Import case files")
+        .add_filter("Case files", &["json"])
+        .blocking_pick_files();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let paths: Vec<PathBuf> = picked
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
+    state
+        .with_store(|s| Ok(workbench::import_cases(s, &paths)?))
+        .map(Some)
+}
+
+/// Imports the files last dropped on the window (the window's drop event names them).
+#[tauri::command]
+async fn import_dropped(state: State<'_, AppState>) -> CmdResult<Vec<drafter::store::Imported>> {
+    let paths = std::mem::take(&mut *state.dropped.lock().unwrap_or_else(|e| e.into_inner()));
+    state.with_store(|s| Ok(workbench::import_cases(s, &paths)?))
+}
+
+#[tauri::command]
+async fn history(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<RevisionInfo>> {
+    state.with_store(|s| Ok(s.history(CaseId(id))?))
+}
+
+#[tauri::command]
+async fn restore_revision(state: State<'_, AppState>, id: i64, rev: u32) -> CmdResult<Rev> {
+    state.with_store(|s| Ok(s.restore(CaseId(id), Rev(rev))?))
+}
+
+#[tauri::command]
+async fn known_counsel(state: State<'_, AppState>) -> CmdResult<Vec<KnownCounsel>> {
+    state.with_store(|s| Ok(s.known_counsel()?))
+}
+
+#[tauri::command]
+async fn known_courts(state: State<'_, AppState>) -> CmdResult<Vec<KnownCourt>> {
+    state.with_store(|s| Ok(s.known_courts()?))
+}
+
+#[tauri::command]
+async fn list_templates(state: State<'_, AppState>) -> CmdResult<Vec<TemplateEntry>> {
+    Ok(state.ws.templates())
+}
+
+#[tauri::command]
+async fn customize_template(
+    state: State<'_, AppState>,
+    from: String,
+    name: String,
+) -> CmdResult<PathBuf> {
+    Ok(state.ws.customize(&from, &name)?)
+}
+
+/// Settings of a preview or export, as the page sends them.
+#[derive(Debug, Deserialize)]
+pub struct DraftArgs {
+    pub template: String,
+    pub date: Option<String>,
+    pub style: Option<String>,
+}
+
+impl DraftArgs {
+    fn options(self) -> CmdResult<DraftOptions> {
+        Ok(DraftOptions {
+            template: self.template,
+            date: date_from(self.date)?,
+            style: self.style.filter(|s| !s.is_empty()),
+        })
+    }
+}
+
+/// The live preview: findings, pages as SVG, deadlines. Runs on a worker thread, so the
+/// window keeps taking keystrokes while it lays out.
+#[tauri::command]
+async fn draft(
+    state: State<'_, AppState>,
+    profile: serde_json::Value,
+    args: DraftArgs,
+) -> CmdResult<Draft> {
+    let profile = profile_from(profile)?;
+    Ok(state.ws.draft(&profile, &args.options()?))
+}
+
+fn save_dialog<R: Runtime>(app: &AppHandle<R>, state: &AppState, name: &str) -> Option<PathBuf> {
+    if let Some(dir) = &state.save_dir {
+        return Some(dir.join(name));
+    }
+    app.dialog()
+        .file()
+        .set_title("Export filing")
+        .set_file_name(name)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+fn folder_dialog<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Option<PathBuf> {
+    if let Some(dir) = &state.save_dir {
+        return Some(dir.clone());
+    }
+    app.dialog()
+        .file()
+        .set_title("Export the packet into a folder")
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks where to save (native dialog) and exports one filing there. `None` when cancelled.
+#[tauri::command]
+async fn export_filing<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    profile: serde_json::Value,
+    args: DraftArgs,
+    confirm_privacy: bool,
+) -> CmdResult<Option<ExportReport>> {
+    let profile = profile_from(profile)?;
+    let name = format!("{}.pdf", args.template);
+    let opts = args.options()?;
+    let Some(path) = save_dialog(&app, &state, &name) else {
+        return Ok(None);
+    };
+    let report = state
+        .ws
+        .export_filing(&profile, &opts, &path, confirm_privacy)?;
+    state.remember(&report);
+    Ok(Some(report))
+}
+
+/// Asks for a folder (native dialog) and exports every filing, the packet and its index
+/// there, reporting each step on `progress`. `None` when cancelled.
+#[tauri::command]
+async fn export_packet<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    profile: serde_json::Value,
+    args: DraftArgs,
+    confirm_privacy: bool,
+    progress: Channel<Progress>,
+) -> CmdResult<Option<ExportReport>> {
+    let profile = profile_from(profile)?;
+    let opts = args.options()?;
+    let Some(dir) = folder_dialog(&app, &state) else {
+        return Ok(None);
+    };
+    let report = state.ws.export_packet(
+        &profile,
+        opts.date,
+        opts.style,
+        &dir,
+        confirm_privacy,
+        |p| {
+            let _ = progress.send(p);
+        },
+    )?;
+    state.remember(&report);
+    Ok(Some(report))
+}
+
+/// Opens a file this run exported in the system's viewer.
+#[tauri::command]
+async fn open_exported<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CmdResult<()> {
+    let path = state.was_exported(&path)?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| CmdError::new("open", format!("{}: {e}", path.display())))
+}
+
+/// Shows a file this run exported in the system's file manager.
+#[tauri::command]
+async fn reveal_exported<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CmdResult<()> {
+    let path = state.was_exported(&path)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| CmdError::new("open", format!("{}: {e}", path.display())))
+}
+
+/// The app on `builder`: state, plugins, the commands, and the window's close and drop
+/// handling. (`tauri::Builder::default()` for the app, `tauri::test::mock_builder()` in tests.)
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            font,
+            first_screen,
+            set_unsaved,
+            list_cases,
+            open_case,
+            create_case,
+            save_case,
+            duplicate_case,
+            rename_case,
+            set_archived,
+            import_cases,
+            import_dropped,
+            history,
+            restore_revision,
+            known_counsel,
+            known_courts,
+            list_templates,
+            customize_template,
+            draft,
+            export_filing,
+            export_packet,
+            open_exported,
+            reveal_exported,
+        ])
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::CloseRequested { api, .. } => {
+                let state = window.state::<AppState>();
+                if !state.unsaved.load(Ordering::SeqCst) {
+                    return;
+                }
+                api.prevent_close();
+                let window = window.clone();
+                let app = window.app_handle().clone();
+                std::thread::spawn(move || {
+                    let close = app
+                        .dialog()
+                        .message("This case has edits that are not saved yet. Close anyway and lose them?")
+                        .title("Unsaved edits")
+                        .kind(MessageDialogKind::Warning)
+                        .buttons(MessageDialogButtons::OkCancelCustom(
+                            "Close without saving".into(),
+                            "Keep editing".into(),
+                        ))
+                        .blocking_show();
+                    if close {
+                        let _ = window.destroy();
+                    }
+                });
+            }
+            tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) => {
+                let state = window.state::<AppState>();
+                let count = paths.len();
+                *state.dropped.lock().unwrap_or_else(|e| e.into_inner()) = paths.clone();
+                let _ = window.emit("files-dropped", count);
+            }
+            _ => {}
+        })
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    mark_start();
+    configure(tauri::Builder::default(), AppState::from_env())
+        .run(tauri::generate_context!())
+        .expect("error while running Drafter");
+}

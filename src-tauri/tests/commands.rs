@@ -1,0 +1,344 @@
+//! The app's commands through Tauri's own IPC path (tauri::test's mock runtime), with the
+//! app's real configuration and capabilities: what the page can call, with what
+//! arguments, and what comes back, errors as `{code, message}`.
+
+use drafter::workbench::Workspace;
+use drafter_app::{configure, AppState, COMMANDS};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    out: std::path::PathBuf,
+    _app: App<tauri::test::MockRuntime>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let ws = Workspace::new(dir.path().join("data"), dir.path().join("templates"));
+    let state = AppState::new(ws, Some(out.clone()));
+    let app = configure(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .expect("the app builds with its real configuration");
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _dir: dir,
+        out,
+        _app: app,
+        window,
+    }
+}
+
+fn request(cmd: &str, body: Value) -> InvokeRequest {
+    InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        // The app's own origin on Linux: capabilities apply to local pages only.
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        get_ipc_response(&self.window, request(cmd, body))
+            .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
+    }
+
+    fn ok(&self, cmd: &str, body: Value) -> Value {
+        self.call(cmd, body)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, body: Value) -> Value {
+        match self.call(cmd, body) {
+            Ok(v) => panic!("{cmd} should have failed, gave {v}"),
+            Err(e) => e,
+        }
+    }
+}
+
+#[test]
+fn first_run_opens_the_example_case() {
+    let h = harness();
+    let info = h.ok("app_info", json!({}));
+    let id = info["first_case"]
+        .as_i64()
+        .expect("the example case is created");
+    assert!(info["styles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == "cand"));
+    let rev = h.ok("open_case", json!({"id": id}));
+    assert_eq!(rev["case"]["latest_rev"], 1);
+    assert_eq!(rev["profile"]["case_number"], "3:17-cv-01916");
+    let cases = h.ok(
+        "list_cases",
+        json!({"query": "ALT_USCIS", "includeArchived": false}),
+    );
+    assert_eq!(cases.as_array().unwrap().len(), 1);
+    let ms = h.ok("first_screen", json!({}));
+    assert!(ms.as_f64().is_some());
+}
+
+#[test]
+fn every_allow_listed_command_is_registered_and_reachable() {
+    let h = harness();
+    for cmd in COMMANDS {
+        if *cmd == "import_cases" {
+            continue; // would open a native dialog
+        }
+        // Empty arguments: a registered, allowed command answers with its own argument
+        // error (or a result); an unknown or refused one would say so.
+        if let Err(e) = h.call(cmd, json!({})) {
+            let text = e.to_string();
+            assert!(
+                !text.contains("not found") && !text.contains("not allowed"),
+                "{cmd}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn commands_outside_the_list_are_refused() {
+    let h = harness();
+    for cmd in [
+        "delete_case",
+        "plugin:fs|read_file",
+        "plugin:shell|execute",
+        "plugin:dialog|save",
+    ] {
+        let e = h.err(cmd, json!({}));
+        assert!(!e.to_string().is_empty(), "{cmd}");
+    }
+}
+
+#[test]
+fn saves_are_revisions_and_a_stale_save_is_a_conflict() {
+    let h = harness();
+    let rev = h.ok("create_case", json!({"title": "Acme v. Roe"}));
+    let id = rev["case"]["id"].as_i64().unwrap();
+    let mut profile = rev["profile"].clone();
+    profile["case_number"] = json!("3:26-cv-00001");
+    assert_eq!(
+        h.ok(
+            "save_case",
+            json!({"id": id, "profile": profile, "base": 1})
+        ),
+        2
+    );
+    profile["judge"] = json!("Hon. A. Judge");
+    let e = h.err(
+        "save_case",
+        json!({"id": id, "profile": profile, "base": 1}),
+    );
+    assert_eq!(e["code"], "conflict", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("revision 2"));
+    assert_eq!(
+        h.ok(
+            "save_case",
+            json!({"id": id, "profile": profile, "base": 2})
+        ),
+        3
+    );
+    let history = h.ok("history", json!({"id": id}));
+    assert_eq!(history.as_array().unwrap().len(), 3);
+    assert_eq!(h.ok("restore_revision", json!({"id": id, "rev": 1})), 4);
+    let now = h.ok("open_case", json!({"id": id}));
+    assert!(now["profile"].get("case_number").is_none());
+    let old = h.ok("open_case", json!({"id": id, "rev": 3}));
+    assert_eq!(old["profile"]["judge"], "Hon. A. Judge");
+}
+
+#[test]
+fn a_malformed_profile_is_refused_with_its_field() {
+    let h = harness();
+    let rev = h.ok("create_case", json!({"title": "X"}));
+    let id = rev["case"]["id"].as_i64().unwrap();
+    let mut profile = rev["profile"].clone();
+    profile["parties"] = json!([{"id": "a", "name": "A", "role": "plaintif", "kind": "person"}]);
+    let e = h.err(
+        "save_case",
+        json!({"id": id, "profile": profile, "base": 1}),
+    );
+    assert_eq!(e["code"], "invalid-profile");
+    assert!(
+        e["message"].as_str().unwrap().contains("parties[0].role"),
+        "{e}"
+    );
+}
+
+#[test]
+fn duplicate_archive_and_the_pickers() {
+    let h = harness();
+    let id = h.ok("app_info", json!({}))["first_case"].as_i64().unwrap();
+    let copy = h.ok("duplicate_case", json!({"id": id})).as_i64().unwrap();
+    assert_ne!(copy, id);
+    h.ok("rename_case", json!({"id": copy, "title": "Second matter"}));
+    h.ok("set_archived", json!({"id": copy, "archived": true}));
+    let live = h.ok("list_cases", json!({"query": "", "includeArchived": false}));
+    assert_eq!(live.as_array().unwrap().len(), 1);
+    let all = h.ok("list_cases", json!({"query": "", "includeArchived": true}));
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    let counsel = h.ok("known_counsel", json!({}));
+    assert!(!counsel.as_array().unwrap().is_empty());
+    let courts = h.ok("known_courts", json!({}));
+    assert_eq!(courts[0]["style"], "cand");
+}
+
+#[test]
+fn draft_previews_the_example_complaint() {
+    let h = harness();
+    let profile = serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    let d = h.ok(
+        "draft",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-06"}}),
+    );
+    let pages = d["pages"].as_array().unwrap();
+    assert!(pages.len() >= 5);
+    assert!(pages[0].as_str().unwrap().starts_with("<svg"));
+    assert!(d["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["severity"] != "error"));
+    let e = h.err(
+        "draft",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "April 6"}}),
+    );
+    assert_eq!(e["code"], "invalid");
+}
+
+#[test]
+fn templates_list_and_customize() {
+    let h = harness();
+    let list = h.ok("list_templates", json!({}));
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["name"] == "complaint" && t["origin"]["kind"] == "builtin"));
+    let path = h.ok(
+        "customize_template",
+        json!({"from": "complaint", "name": "firm-complaint"}),
+    );
+    assert!(path.as_str().unwrap().ends_with("firm-complaint.md.hbs"));
+    let e = h.err(
+        "customize_template",
+        json!({"from": "complaint", "name": "firm-complaint"}),
+    );
+    assert_eq!(e["code"], "template");
+    assert!(e["message"].as_str().unwrap().contains("already exists"));
+}
+
+#[test]
+fn export_writes_the_pdf_and_only_exported_files_can_be_opened() {
+    let h = harness();
+    let profile = serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    let r = h.ok(
+        "export_filing",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-06"}, "confirmPrivacy": false}),
+    );
+    let path = r["files"][0]["path"].as_str().unwrap();
+    assert_eq!(std::path::Path::new(path), h.out.join("complaint.pdf"));
+    assert!(std::fs::read(path).unwrap().starts_with(b"%PDF"));
+    let e = h.err("open_exported", json!({"path": "/etc/passwd"}));
+    assert_eq!(e["code"], "path");
+}
+
+#[test]
+fn packet_export_reports_progress_on_a_channel() {
+    let h = harness();
+    let profile = serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    let r = h.ok(
+        "export_packet",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-07"},
+               "confirmPrivacy": false, "progress": "__CHANNEL__:7"}),
+    );
+    assert!(h.out.join("packet.pdf").is_file());
+    assert!(h.out.join("index.json").is_file());
+    assert_eq!(
+        r["files"].as_array().unwrap().last().unwrap()["title"],
+        "Filing packet"
+    );
+}
+
+#[test]
+fn fonts_come_from_the_core() {
+    let h = harness();
+    let body = get_ipc_response(&h.window, request("font", json!({"index": 0}))).unwrap();
+    match body {
+        tauri::ipc::InvokeResponseBody::Raw(bytes) => {
+            assert_eq!(bytes, drafter::typeset::fonts::Face::SerifRegular.bytes())
+        }
+        other => panic!("expected raw bytes, got {other:?}"),
+    }
+    assert_eq!(h.err("font", json!({"index": 99}))["code"], "invalid");
+}
+
+#[test]
+fn another_window_gets_no_command() {
+    let h = harness();
+    let other = tauri::WebviewWindowBuilder::new(&h._app, "other", Default::default())
+        .build()
+        .unwrap();
+    let e = get_ipc_response(&other, request("app_info", json!({}))).unwrap_err();
+    assert!(e.to_string().contains("not allowed"), "{e}");
+}
+
+#[test]
+fn privacy_findings_need_a_confirmation_to_export() {
+    let h = harness();
+    let mut profile =
+        serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    profile["facts"][0]["text"] =
+        json!("The operator's Social Security number is 123-45-6789, stated here in error.");
+    let args = json!({"template": "complaint", "date": "2017-04-06"});
+    let d = h.ok("draft", json!({"profile": profile, "args": args}));
+    assert!(
+        !d["privacy"].as_array().unwrap().is_empty(),
+        "{}",
+        d["privacy"]
+    );
+    let e = h.err(
+        "export_filing",
+        json!({"profile": profile, "args": args, "confirmPrivacy": false}),
+    );
+    assert_eq!(e["code"], "privacy", "{e}");
+    assert!(!h.out.join("complaint.pdf").exists());
+    let r = h.ok(
+        "export_filing",
+        json!({"profile": profile, "args": args, "confirmPrivacy": true}),
+    );
+    assert_eq!(r["confirmed_privacy"].as_array().unwrap().len(), 1);
+    assert!(h.out.join("complaint.pdf").is_file());
+}
+
+#[test]
+fn a_protected_identity_in_the_text_is_refused_even_when_confirmed() {
+    let h = harness();
+    let mut profile =
+        serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    profile["parties"][6]["protected"]["true_name"] = json!("Quentin Example-Operator");
+    profile["facts"][1]["text"] = json!("Quentin Example-Operator runs the account.");
+    let args = json!({"template": "complaint", "date": "2017-04-06"});
+    let e = h.err(
+        "export_filing",
+        json!({"profile": profile, "args": args, "confirmPrivacy": true}),
+    );
+    assert_eq!(e["code"], "protected-leak", "{e}");
+    assert!(!e["message"].as_str().unwrap().contains("Quentin"), "{e}");
+}

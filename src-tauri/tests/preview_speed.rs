@@ -1,0 +1,35 @@
+//! The live preview's budget: a keystroke must show on the page in under 100 ms, so the
+//! core's part (check, lay out, draw the SVG pages, deadlines) for the example complaint
+//! must stay far below that. Measured here at ~4 ms; the bound leaves room for a busy
+//! machine. (scripts/test runs this in release; in a debug build it only reports.)
+
+use drafter::workbench::{DraftOptions, Workspace};
+
+#[test]
+fn the_example_complaint_drafts_well_within_a_keystroke() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::new(dir.path().join("data"), dir.path().join("templates"));
+    let mut profile = drafter::examples::profile("alt-uscis").unwrap();
+    let opts = DraftOptions {
+        template: "complaint".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2017, 4, 6).unwrap(),
+        style: None,
+    };
+    ws.draft(&profile, &opts);
+    let mut times = Vec::new();
+    for i in 0..15 {
+        profile.facts[0]
+            .text
+            .push(if i % 2 == 0 { 'x' } else { ' ' });
+        let t = std::time::Instant::now();
+        let d = ws.draft(&profile, &opts);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert!(d.pages.len() >= 5);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let median = times[times.len() / 2];
+    eprintln!("draft of the example complaint: median {median:.1} ms");
+    if cfg!(not(debug_assertions)) {
+        assert!(median < 40.0, "median {median:.1} ms");
+    }
+}

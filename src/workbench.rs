@@ -1,0 +1,838 @@
+//! What the desktop app does, one function per thing a person asks for: the pieces of the
+//! library put together so that each of the app's commands is a single call. Nothing here
+//! knows about Tauri or any UI toolkit; the app's shell (src-tauri/) only moves arguments
+//! and results across.
+//!
+//! - [`Workspace`] holds the data and templates folders and a template catalog that is
+//!   reloaded when a file in the templates folder changes (so an edited template shows in
+//!   the preview without a restart).
+//! - [`Workspace::draft`] is the live preview: checks, the laid-out pages as SVG, the
+//!   deadlines, in one pass.
+//! - [`Workspace::export_filing`] and [`Workspace::export_packet`] write PDFs the way the
+//!   command line's `export` does: everything is laid out and checked before anything is
+//!   written, each file through a temporary file and a rename.
+
+use crate::filing::{self, Filing, FilingError, Options};
+use crate::profile::{CaseProfile, Court, Finding, Severity};
+use crate::rules::Deadline;
+use crate::store::{CaseId, Imported, ListOptions, Revision, Store, StoreError};
+use crate::template::{self, Catalog, Origin, TemplateError, TemplateInfo};
+use crate::typeset::CourtStyle;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Instant, SystemTime};
+
+/// Why an action of the app failed. Each has a short machine code (for the UI to react
+/// to, e.g. a save conflict) and a complete message for a person.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbenchError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Filing(#[from] FilingError),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    Style(#[from] crate::typeset::StyleError),
+    /// The privacy scan found something and the person has not confirmed the export.
+    #[error("the Fed. R. Civ. P. 5.2 scan found {count} item(s) to redact in {template}: {details}. Fix them, or review them and confirm the export")]
+    PrivacyUnconfirmed {
+        template: String,
+        count: usize,
+        details: String,
+    },
+    /// No filing of the packet could be produced.
+    #[error("the case is not ready for any filing: {details}")]
+    NothingReady { details: String },
+    /// A path the app was given cannot be used for what was asked.
+    #[error("{path}: {reason}")]
+    Path { path: PathBuf, reason: String },
+    #[error("cannot write {path}: {cause}")]
+    Write {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+}
+
+impl WorkbenchError {
+    /// A short, stable code the UI can branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WorkbenchError::Store(e) if e.is_conflict() => "conflict",
+            WorkbenchError::Store(StoreError::CaseNotFound { .. }) => "not-found",
+            WorkbenchError::Store(StoreError::RevisionNotFound { .. }) => "not-found",
+            WorkbenchError::Store(StoreError::Busy { .. }) => "busy",
+            WorkbenchError::Store(StoreError::Profile(_)) => "invalid-file",
+            WorkbenchError::Store(StoreError::EmptyTitle) => "invalid",
+            WorkbenchError::Store(_) => "store",
+            WorkbenchError::Filing(FilingError::Invalid(_)) => "invalid",
+            WorkbenchError::Filing(FilingError::ProtectedLeak(_)) => "protected-leak",
+            WorkbenchError::Filing(FilingError::Ineligible(_)) => "ineligible",
+            WorkbenchError::Filing(FilingError::Glyph { .. }) => "glyph",
+            WorkbenchError::Filing(FilingError::Template(_)) | WorkbenchError::Template(_) => {
+                "template"
+            }
+            WorkbenchError::Filing(FilingError::Style(_)) | WorkbenchError::Style(_) => "style",
+            WorkbenchError::Filing(FilingError::Layout { .. }) => "layout",
+            WorkbenchError::PrivacyUnconfirmed { .. } => "privacy",
+            WorkbenchError::NothingReady { .. } => "invalid",
+            WorkbenchError::Path { .. } => "path",
+            WorkbenchError::Write { .. } => "io",
+        }
+    }
+}
+
+pub type Result<T, E = WorkbenchError> = std::result::Result<T, E>;
+
+/// The folders the app works in, and the template catalog read from them.
+pub struct Workspace {
+    data_dir: PathBuf,
+    templates_dir: PathBuf,
+    catalog: Mutex<Option<(Fingerprint, Arc<Catalog>)>>,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace")
+            .field("data_dir", &self.data_dir)
+            .field("templates_dir", &self.templates_dir)
+            .finish()
+    }
+}
+
+/// What the templates folder looked like: every template and style file with its size and
+/// modification time. A change to any of them reloads the catalog.
+type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+fn fingerprint(dir: &Path) -> Fingerprint {
+    let mut out = Vec::new();
+    for sub in [dir.to_path_buf(), dir.join("styles")] {
+        if let Ok(entries) = std::fs::read_dir(&sub) {
+            for e in entries.flatten() {
+                if let Ok(meta) = e.metadata() {
+                    if meta.is_file() {
+                        out.push((e.path(), meta.len(), meta.modified().ok()));
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Settings of one preview or export that are not part of the case.
+#[derive(Debug, Clone)]
+pub struct DraftOptions {
+    pub template: String,
+    /// The document's date (signature, certificate of service, PDF dates).
+    pub date: NaiveDate,
+    /// A court style that overrides the profile's.
+    pub style: Option<String>,
+}
+
+impl DraftOptions {
+    fn filing_options(&self) -> Options {
+        Options {
+            date: self.date,
+            style: self.style.clone(),
+        }
+    }
+}
+
+/// The live preview of one filing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Draft {
+    pub template: String,
+    pub title: Option<String>,
+    /// Every finding: errors (nothing can be produced), warnings (a person should look),
+    /// privacy findings (an export needs a confirmation).
+    pub findings: Vec<Finding>,
+    /// One SVG document per page; empty when an error stops the layout.
+    pub pages: Vec<String>,
+    /// The Rule 5.2 findings on their own: an export needs a confirmation when any.
+    pub privacy: Vec<String>,
+    /// Deadlines computed from the case's docket in the court's calendar.
+    pub deadlines: Vec<Deadline>,
+    /// Time spent checking and laying out, in milliseconds.
+    pub layout_ms: f64,
+}
+
+/// A template in the list, with the problems the checker finds in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateEntry {
+    #[serde(flatten)]
+    pub info: TemplateInfo,
+    /// Problems with line and column (`file:line:column: message`), for a firm template.
+    pub problems: Vec<String>,
+}
+
+/// One exported file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedFile {
+    pub path: PathBuf,
+    pub title: String,
+    pub pages: usize,
+    pub sha256: String,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    pub files: Vec<ExportedFile>,
+    /// The folder it was written to.
+    pub folder: PathBuf,
+    /// Privacy findings the person confirmed.
+    pub confirmed_privacy: Vec<String>,
+    /// Filings left out of a packet because the case is not ready for them, with why.
+    pub skipped: Vec<String>,
+    /// Warnings from the filing rules.
+    pub warnings: Vec<String>,
+}
+
+/// Progress of a packet export.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    /// Steps done, of `total`.
+    pub done: usize,
+    pub total: usize,
+    /// What is happening now ("Laying out Complaint", "Writing packet.pdf").
+    pub step: String,
+}
+
+impl Workspace {
+    /// A workspace over the data folder and the firm's templates folder.
+    pub fn new(data_dir: PathBuf, templates_dir: PathBuf) -> Workspace {
+        Workspace {
+            data_dir,
+            templates_dir,
+            catalog: Mutex::new(None),
+        }
+    }
+
+    /// The platform's folders, or those named by `DRAFTER_DATA_DIR` and
+    /// `DRAFTER_TEMPLATES_DIR`.
+    pub fn from_env() -> Workspace {
+        let data = crate::paths::data_dir(None);
+        let templates = crate::paths::templates_dir(None, &data);
+        Workspace::new(data, templates)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn templates_dir(&self) -> &Path {
+        &self.templates_dir
+    }
+
+    /// The template catalog, reloaded when a file in the templates folder (or its
+    /// `styles/`) was added, removed or changed since the last call.
+    pub fn catalog(&self) -> Arc<Catalog> {
+        let now = fingerprint(&self.templates_dir);
+        let mut slot = self.catalog.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((seen, catalog)) = slot.as_ref() {
+            if *seen == now {
+                return catalog.clone();
+            }
+        }
+        let catalog = Arc::new(Catalog::load(Some(&self.templates_dir)));
+        *slot = Some((now, catalog.clone()));
+        catalog
+    }
+
+    /// Opens the case store in the data folder. On the very first run (an empty store),
+    /// the worked example is saved as the first case and its id returned, so a new user
+    /// sees a finished complaint at once.
+    pub fn open_store(&self) -> Result<(Store, Option<CaseId>)> {
+        let mut store = Store::open(&self.data_dir)?;
+        let any = store.list(&ListOptions {
+            include_archived: true,
+            limit: Some(1),
+        })?;
+        if !any.is_empty() {
+            return Ok((store, None));
+        }
+        let example = crate::examples::profile("alt-uscis").expect("the example is embedded");
+        let title = if example.title.is_empty() {
+            "Example case".to_string()
+        } else {
+            example.title.clone()
+        };
+        let id = store.create(&title, &example)?;
+        Ok((store, Some(id)))
+    }
+
+    /// The example case's id in the store, saving the example as a new case when no case
+    /// has its title (`drafter-app --example` opens it).
+    pub fn example_case(&self, store: &mut Store) -> Result<CaseId> {
+        let example = crate::examples::profile("alt-uscis").expect("the example is embedded");
+        let found = store
+            .list(&ListOptions {
+                include_archived: false,
+                limit: None,
+            })?
+            .into_iter()
+            .find(|c| c.title == example.title);
+        match found {
+            Some(c) => Ok(c.id),
+            None => Ok(store.create(&example.title, &example)?),
+        }
+    }
+
+    /// Checks the case for one template, lays it out and draws the pages as SVG, and
+    /// computes the case's deadlines: everything the draft view shows, in one pass.
+    pub fn draft(&self, profile: &CaseProfile, opts: &DraftOptions) -> Draft {
+        let started = Instant::now();
+        let catalog = self.catalog();
+        let (findings, filing) =
+            filing::check_and_prepare(profile, &catalog, &opts.template, &opts.filing_options());
+        let deadlines = self.deadlines(profile, opts.style.as_deref());
+        let (title, pages, privacy) = match &filing {
+            Some(f) => (
+                Some(f.title.clone()),
+                f.to_svg(),
+                f.privacy.iter().map(|p| p.to_string()).collect(),
+            ),
+            None => (
+                catalog
+                    .get(&opts.template)
+                    .ok()
+                    .map(|t| t.front.title.clone()),
+                Vec::new(),
+                Vec::new(),
+            ),
+        };
+        Draft {
+            template: opts.template.clone(),
+            title,
+            findings,
+            pages,
+            privacy,
+            deadlines,
+            layout_ms: started.elapsed().as_secs_f64() * 1000.0,
+        }
+    }
+
+    /// The case's deadlines in its court's calendar (the federal calendar when the style
+    /// cannot be loaded).
+    pub fn deadlines(&self, profile: &CaseProfile, style: Option<&str>) -> Vec<Deadline> {
+        let id = style.unwrap_or(profile.court.style.as_str());
+        let calendar = CourtStyle::load(id, Some(&self.templates_dir))
+            .map(|s| s.calendar())
+            .unwrap_or_else(|_| crate::rules::Calendar::federal());
+        crate::rules::compute(profile, &calendar)
+    }
+
+    /// Every template, built-in and the firm's, with the checker's problems (line and
+    /// column) for each firm template.
+    pub fn templates(&self) -> Vec<TemplateEntry> {
+        let catalog = self.catalog();
+        catalog
+            .list()
+            .into_iter()
+            .map(|info| {
+                let problems = match &info.origin {
+                    Origin::User(path) => match std::fs::read_to_string(path) {
+                        Ok(src) => {
+                            let report =
+                                template::check_source(&info.name, &src, info.origin.clone());
+                            report
+                                .problems
+                                .iter()
+                                .map(|p| {
+                                    format!(
+                                        "{}:{}:{}: {}",
+                                        report.file, p.line, p.column, p.message
+                                    )
+                                })
+                                .collect()
+                        }
+                        Err(e) => vec![format!("{}: {e}", path.display())],
+                    },
+                    Origin::Builtin => Vec::new(),
+                };
+                TemplateEntry { info, problems }
+            })
+            .collect()
+    }
+
+    /// Court style ids, built-in and the firm's.
+    pub fn styles(&self) -> Vec<String> {
+        CourtStyle::available(Some(&self.templates_dir))
+    }
+
+    /// Copies template `from` into the templates folder as `new_name`, for editing; returns
+    /// the new file's path.
+    pub fn customize(&self, from: &str, new_name: &str) -> Result<PathBuf> {
+        let catalog = self.catalog();
+        Ok(template::customize(
+            &catalog,
+            from,
+            new_name,
+            &self.templates_dir,
+        )?)
+    }
+
+    /// Lays out one filing and writes its PDF to `path` (a `.pdf` file in an existing
+    /// folder). Refuses when the privacy scan found something unless `confirm_privacy`.
+    pub fn export_filing(
+        &self,
+        profile: &CaseProfile,
+        opts: &DraftOptions,
+        path: &Path,
+        confirm_privacy: bool,
+    ) -> Result<ExportReport> {
+        let path = check_output_file(path)?;
+        let catalog = self.catalog();
+        let filing = filing::prepare(profile, &catalog, &opts.template, &opts.filing_options())?;
+        let confirmed = guard(&filing, confirm_privacy)?;
+        let bytes = filing.to_pdf();
+        write(&path, &bytes)?;
+        Ok(ExportReport {
+            folder: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            files: vec![ExportedFile {
+                path,
+                title: filing.title.clone(),
+                pages: filing.pages.len(),
+                sha256: filing::sha256_hex(&bytes),
+            }],
+            confirmed_privacy: confirmed,
+            skipped: Vec::new(),
+            warnings: filing.warnings.iter().map(|w| w.to_string()).collect(),
+        })
+    }
+
+    /// Writes the filing of every template the case is ready for as `DIR/<template>.pdf`,
+    /// then `packet.pdf` (all of them in order, one outline entry each) and `index.json`,
+    /// as `drafter export --all` does; templates the case is not ready for are listed in
+    /// `skipped` with the reason (the command line refuses instead). Every filing is laid
+    /// out and checked before any file is written. `progress` is told about each step.
+    pub fn export_packet(
+        &self,
+        profile: &CaseProfile,
+        date: NaiveDate,
+        style: Option<String>,
+        dir: &Path,
+        confirm_privacy: bool,
+        mut progress: impl FnMut(Progress),
+    ) -> Result<ExportReport> {
+        let dir = check_output_dir(dir)?;
+        let catalog = self.catalog();
+        let names: Vec<String> = catalog
+            .list()
+            .into_iter()
+            .filter(|t| t.error.is_none())
+            .map(|t| t.name)
+            .collect();
+        // Lay out each filing, then write each, then the packet and the index.
+        let total = names.len() * 2 + 2;
+        let mut done = 0;
+        let opts = Options { date, style };
+        let mut filings: Vec<Filing> = Vec::new();
+        let mut confirmed = Vec::new();
+        let mut skipped = Vec::new();
+        for name in &names {
+            progress(Progress {
+                done,
+                total,
+                step: format!("Laying out {name}"),
+            });
+            match filing::check_and_prepare(profile, &catalog, name, &opts) {
+                (_, Some(f)) => {
+                    confirmed.extend(guard(&f, confirm_privacy)?);
+                    filings.push(f);
+                }
+                (findings, None) => {
+                    let why = findings
+                        .iter()
+                        .filter(|f| f.severity == Severity::Error)
+                        .map(|f| f.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    skipped.push(format!("{name}: not ready: {why}"));
+                }
+            }
+            done += 1;
+        }
+        if filings.is_empty() {
+            return Err(WorkbenchError::NothingReady {
+                details: skipped.join("; "),
+            });
+        }
+        let order = |name: &str| {
+            template::BUILTIN
+                .iter()
+                .position(|(b, _)| *b == name)
+                .unwrap_or(usize::MAX)
+        };
+        filings.sort_by_key(|f| (order(&f.template), f.template.clone()));
+        let mut files = Vec::new();
+        let mut index = Vec::new();
+        for f in &filings {
+            let file = format!("{}.pdf", f.template);
+            progress(Progress {
+                done,
+                total,
+                step: format!("Writing {file}"),
+            });
+            let bytes = f.to_pdf();
+            let path = dir.join(&file);
+            write(&path, &bytes)?;
+            let sha256 = filing::sha256_hex(&bytes);
+            index.push(filing::IndexEntry {
+                sha256: sha256.clone(),
+                pages: f.pages.len(),
+                title: f.title.clone(),
+                template: f.template.clone(),
+                file,
+            });
+            files.push(ExportedFile {
+                path,
+                title: f.title.clone(),
+                pages: f.pages.len(),
+                sha256,
+            });
+            done += 1;
+        }
+        progress(Progress {
+            done,
+            total,
+            step: "Writing packet.pdf".into(),
+        });
+        let subject = filings
+            .first()
+            .map(|f| f.info.subject.clone())
+            .unwrap_or_default();
+        let packet = filing::packet(&filings, &subject, date);
+        let path = dir.join("packet.pdf");
+        write(&path, &packet)?;
+        let pages = filings.iter().map(|f| f.pages.len()).sum();
+        let sha256 = filing::sha256_hex(&packet);
+        index.push(filing::IndexEntry {
+            sha256: sha256.clone(),
+            pages,
+            title: "Filing packet".into(),
+            template: "packet".into(),
+            file: "packet.pdf".into(),
+        });
+        files.push(ExportedFile {
+            path,
+            title: "Filing packet".into(),
+            pages,
+            sha256,
+        });
+        done += 1;
+        progress(Progress {
+            done,
+            total,
+            step: "Writing index.json".into(),
+        });
+        let json = serde_json::to_string_pretty(&index).expect("the index serializes");
+        write(&dir.join("index.json"), format!("{json}\n").as_bytes())?;
+        done += 1;
+        progress(Progress {
+            done,
+            total,
+            step: "Done".into(),
+        });
+        Ok(ExportReport {
+            folder: dir,
+            files,
+            confirmed_privacy: confirmed,
+            skipped,
+            warnings: filings
+                .iter()
+                .flat_map(|f| {
+                    f.warnings
+                        .iter()
+                        .map(move |w| format!("{}: {w}", f.template))
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A new, empty case with a title and a court, ready to fill in.
+pub fn blank_profile(title: &str) -> CaseProfile {
+    CaseProfile {
+        schema: crate::profile::CURRENT_SCHEMA,
+        title: title.to_string(),
+        court: Court {
+            name: "United States District Court".into(),
+            district: String::new(),
+            division: String::new(),
+            style: "federal".into(),
+        },
+        case_number: None,
+        judge: None,
+        parties: Vec::new(),
+        counsel: Vec::new(),
+        dates: Default::default(),
+        facts: Vec::new(),
+        claims: Vec::new(),
+        relief: Vec::new(),
+        docket: Default::default(),
+        extra: Default::default(),
+    }
+}
+
+/// Creates a new case in the store from a blank profile with this title, and returns it
+/// as the editor opens it.
+pub fn create_case(store: &mut Store, title: &str) -> Result<Revision> {
+    let title = title.trim();
+    let id = store.create(title, &blank_profile(title))?;
+    Ok(store.show(id, None)?)
+}
+
+/// Imports case files a person chose or dropped on the window, after checking each path
+/// ([`check_import_paths`]); all or none are imported.
+pub fn import_cases(store: &mut Store, paths: &[PathBuf]) -> Result<Vec<Imported>> {
+    let paths = check_import_paths(paths)?;
+    Ok(store.import(&paths)?)
+}
+
+/// Checks files a person chose (by dialog or by dropping them on the window) before they
+/// are imported: each must be an existing regular file named `*.json`, at most 16 MiB.
+pub fn check_import_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    const MAX: u64 = 16 * 1024 * 1024;
+    if paths.is_empty() {
+        return Err(WorkbenchError::Path {
+            path: PathBuf::new(),
+            reason: "no file was chosen".into(),
+        });
+    }
+    let mut out = Vec::with_capacity(paths.len());
+    for p in paths {
+        let bad = |reason: &str| WorkbenchError::Path {
+            path: p.clone(),
+            reason: reason.into(),
+        };
+        if !p.is_absolute() {
+            return Err(bad("not an absolute path"));
+        }
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !name.to_ascii_lowercase().ends_with(".json") {
+            return Err(bad(
+                "only case files (*.case.json or *.json) can be imported",
+            ));
+        }
+        let meta = std::fs::metadata(p).map_err(|e| bad(&e.to_string()))?;
+        if !meta.is_file() {
+            return Err(bad("not a file"));
+        }
+        if meta.len() > MAX {
+            return Err(bad("larger than 16 MiB: not a case file"));
+        }
+        out.push(p.clone());
+    }
+    Ok(out)
+}
+
+/// Checks a PDF path chosen in a save dialog: absolute, in an existing folder; `.pdf` is
+/// added when the name has no extension.
+pub fn check_output_file(path: &Path) -> Result<PathBuf> {
+    let bad = |reason: &str| WorkbenchError::Path {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    };
+    if !path.is_absolute() {
+        return Err(bad("not an absolute path"));
+    }
+    let mut path = path.to_path_buf();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("pdf") => {}
+        Some(_) => return Err(bad("a filing is saved as a .pdf file")),
+        None => {
+            path.set_extension("pdf");
+        }
+    }
+    if path.is_dir() {
+        return Err(bad("is a folder"));
+    }
+    match path.parent() {
+        Some(dir) if dir.is_dir() => Ok(path),
+        _ => Err(bad("the folder does not exist")),
+    }
+}
+
+/// Checks a folder chosen for a packet: absolute and existing.
+pub fn check_output_dir(dir: &Path) -> Result<PathBuf> {
+    if !dir.is_absolute() || !dir.is_dir() {
+        return Err(WorkbenchError::Path {
+            path: dir.to_path_buf(),
+            reason: "not an existing folder".into(),
+        });
+    }
+    Ok(dir.to_path_buf())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    crate::fsutil::write_atomic(path, bytes).map_err(|cause| WorkbenchError::Write {
+        path: path.to_path_buf(),
+        cause,
+    })
+}
+
+/// The privacy findings, refused unless confirmed; the confirmed ones are returned.
+fn guard(filing: &Filing, confirm: bool) -> Result<Vec<String>> {
+    let found: Vec<String> = filing.privacy.iter().map(|p| p.to_string()).collect();
+    if found.is_empty() || confirm {
+        return Ok(found);
+    }
+    Err(WorkbenchError::PrivacyUnconfirmed {
+        template: filing.template.clone(),
+        count: found.len(),
+        details: found.join("; "),
+    })
+}
+
+/// Whether any finding stops the filing from being produced.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(dir.path().join("data"), dir.path().join("templates"));
+        (dir, ws)
+    }
+
+    fn example() -> CaseProfile {
+        crate::examples::profile("alt-uscis").unwrap()
+    }
+
+    fn opts(template: &str) -> DraftOptions {
+        DraftOptions {
+            template: template.into(),
+            date: NaiveDate::from_ymd_opt(2017, 4, 6).unwrap(),
+            style: None,
+        }
+    }
+
+    #[test]
+    fn first_run_opens_the_example_then_never_again() {
+        let (_d, ws) = workspace();
+        let (store, first) = ws.open_store().unwrap();
+        let id = first.expect("the example is created on first run");
+        assert_eq!(store.show(id, None).unwrap().profile, example());
+        drop(store);
+        let (_, again) = ws.open_store().unwrap();
+        assert_eq!(again, None);
+    }
+
+    #[test]
+    fn draft_of_the_example_complaint_has_pages_and_deadlines() {
+        let (_d, ws) = workspace();
+        let d = ws.draft(&example(), &opts("complaint"));
+        assert!(!has_errors(&d.findings), "{:?}", d.findings);
+        assert!(d.pages.len() >= 5);
+        assert!(d.pages[0].starts_with("<svg"));
+        assert_eq!(
+            d.title.as_deref().map(|t| t.contains("Complaint")),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn draft_of_an_empty_case_lists_what_is_missing_and_draws_nothing() {
+        let (_d, ws) = workspace();
+        let d = ws.draft(&blank_profile("New"), &opts("complaint"));
+        assert!(d.pages.is_empty());
+        assert!(
+            d.findings.iter().any(|f| f.field == "facts"),
+            "{:?}",
+            d.findings
+        );
+    }
+
+    #[test]
+    fn an_edited_template_is_picked_up_without_a_restart() {
+        let (_d, ws) = workspace();
+        let path = ws.customize("complaint", "my-complaint").unwrap();
+        assert!(path.starts_with(ws.templates_dir()));
+        let before = ws.draft(&example(), &opts("my-complaint"));
+        assert!(before
+            .findings
+            .iter()
+            .all(|f| f.severity != Severity::Error));
+        let src = std::fs::read_to_string(&path).unwrap();
+        // A paragraph right after the front matter's closing `+++` line.
+        let end = src[3..].find("\n+++").unwrap() + 3 + "\n+++\n".len();
+        let edited = format!(
+            "{}\nXYZZY opens this version.\n\n{}",
+            &src[..end],
+            &src[end..]
+        );
+        std::fs::write(&path, edited).unwrap();
+        let after = ws.draft(&example(), &opts("my-complaint"));
+        assert!(after.pages.concat().contains("XYZZY"));
+    }
+
+    #[test]
+    fn template_errors_carry_line_and_column() {
+        let (_d, ws) = workspace();
+        std::fs::create_dir_all(ws.templates_dir()).unwrap();
+        std::fs::write(
+            ws.templates_dir().join("broken.md.hbs"),
+            "+++\ntitle = \"B\"\nlayout = \"pleading\"\n+++\n\nHello {{#if}}\n",
+        )
+        .unwrap();
+        let list = ws.templates();
+        let broken = list.iter().find(|t| t.info.name == "broken").unwrap();
+        assert!(broken.info.error.is_some());
+        // `…/broken.md.hbs:LINE:COLUMN: message`
+        let located = |p: &String| {
+            let rest = p.split("broken.md.hbs:").nth(1).unwrap_or("");
+            let mut parts = rest.splitn(3, ':');
+            let line = parts.next().and_then(|n| n.parse::<usize>().ok());
+            let column = parts.next().and_then(|n| n.parse::<usize>().ok());
+            line.is_some_and(|l| l >= 5) && column.is_some()
+        };
+        assert!(broken.problems.iter().any(located), "{:?}", broken.problems);
+    }
+
+    #[test]
+    fn export_writes_a_pdf_and_a_packet() {
+        let (d, ws) = workspace();
+        let out = d.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let r = ws
+            .export_filing(&example(), &opts("complaint"), &out.join("c"), false)
+            .unwrap();
+        assert_eq!(r.files[0].path, out.join("c.pdf"));
+        assert!(std::fs::read(out.join("c.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF"));
+        let mut steps = Vec::new();
+        let p = ws
+            .export_packet(
+                &example(),
+                NaiveDate::from_ymd_opt(2017, 4, 7).unwrap(),
+                None,
+                &out,
+                false,
+                |s| steps.push(s),
+            )
+            .unwrap();
+        assert!(out.join("packet.pdf").is_file() && out.join("index.json").is_file());
+        assert_eq!(p.files.last().unwrap().title, "Filing packet");
+        assert_eq!(steps.last().unwrap().done, steps.last().unwrap().total);
+    }
+
+    #[test]
+    fn paths_are_checked() {
+        assert!(check_output_file(Path::new("relative.pdf")).is_err());
+        assert!(check_output_file(Path::new("/no/such/folder/x.pdf")).is_err());
+        assert!(check_output_file(Path::new("/tmp/x.txt")).is_err());
+        assert!(check_import_paths(&[PathBuf::from("/etc/passwd")]).is_err());
+        assert!(check_import_paths(&[]).is_err());
+        assert!(check_output_dir(Path::new("/no/such/dir")).is_err());
+    }
+}

@@ -1,0 +1,392 @@
+// End-to-end tests of the real, built Drafter app in a real WebKitGTK window, driven
+// through WebDriver: tauri-driver (crates.io) in front of WebKitWebDriver (Debian's
+// webkit2gtk-driver), selenium-webdriver as the client. Run under a display (xvfb-run).
+//
+//   node e2e/run.mjs [--screenshots DIR]
+//
+// Environment: DRAFTER_APP (the built binary; default $CARGO_TARGET_DIR/release/drafter-app),
+// TAURI_DRIVER (default tauri-driver on PATH or ~/.cargo/bin). Every step has a timeout.
+// The app gets its own empty data, templates and export folders; DRAFTER_TEST_SAVE_DIR
+// stands in for the native save dialog, which WebDriver cannot drive.
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir, homedir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Builder, By, Capabilities, Key } from "selenium-webdriver";
+
+const args = process.argv.slice(2);
+const shotsDir = args.includes("--screenshots") ? args[args.indexOf("--screenshots") + 1] : null;
+const target = process.env.CARGO_TARGET_DIR || join(homedir(), ".cache", "drafter-target");
+const app = process.env.DRAFTER_APP || join(target, "release", "drafter-app");
+const driverBin =
+  process.env.TAURI_DRIVER ||
+  (existsSync(join(homedir(), ".cargo", "bin", "tauri-driver")) ? join(homedir(), ".cargo", "bin", "tauri-driver") : "tauri-driver");
+const PORT = Number(process.env.E2E_PORT || 4444);
+
+if (!existsSync(app)) {
+  console.error(`e2e: no app binary at ${app}; build it first (npm run tauri build -- --no-bundle)`);
+  process.exit(1);
+}
+
+const root = mkdtempSync(join(tmpdir(), "drafter-e2e-"));
+const dirs = { data: join(root, "data"), templates: join(root, "templates"), out: join(root, "out") };
+for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+
+const results = [];
+const metrics = {};
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+    }),
+  ]);
+}
+
+async function step(name, ms, fn) {
+  const t0 = Date.now();
+  try {
+    const v = await withTimeout(Promise.resolve().then(fn), ms, name);
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+    return v;
+  } catch (e) {
+    console.log(`  ✗ ${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+function startDriver() {
+  const env = {
+    ...process.env,
+    DRAFTER_DATA_DIR: dirs.data,
+    DRAFTER_TEMPLATES_DIR: dirs.templates,
+    DRAFTER_TEST_SAVE_DIR: dirs.out,
+  };
+  const child = spawn(driverBin, ["--port", String(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return child;
+}
+
+async function waitForDriver() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  throw new Error("tauri-driver did not start");
+}
+
+async function session() {
+  const caps = new Capabilities();
+  caps.setBrowserName("wry");
+  caps.set("tauri:options", { application: app });
+  const driver = await new Builder().withCapabilities(caps).usingServer(`http://127.0.0.1:${PORT}/`).build();
+  await driver.manage().setTimeouts({ implicit: 0, pageLoad: 20000, script: 20000 });
+  return driver;
+}
+
+/** Polls `fn` until it returns a truthy value. */
+async function until(driver, what, fn, ms = 10000) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < ms) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(50);
+  }
+  throw new Error(`waited ${ms} ms for ${what}${last instanceof Error ? `: ${last.message}` : ""}`);
+}
+
+const $ = (driver, css) => until(driver, css, async () => {
+  const els = await driver.findElements(By.css(css));
+  return els.length ? els[0] : null;
+});
+
+const debug = process.env.E2E_DEBUG ? (...a) => console.log("    ·", ...a) : () => {};
+
+async function click(driver, css) {
+  debug("click", css);
+  const el = await $(driver, css);
+  await driver.executeScript("arguments[0].scrollIntoView({block:'center'})", el);
+  await el.click();
+  return el;
+}
+
+async function type(driver, css, text) {
+  const el = await click(driver, css);
+  debug("type", css, text);
+  await el.sendKeys(text);
+  return el;
+}
+
+async function byText(driver, css, text) {
+  debug("find", css, text);
+  // textContent, not WebDriver's rendered text: faster, and the same for clipped text.
+  return until(driver, `${css} with text “${text}”`, async () => {
+    const i = await driver.executeScript(
+      "return [...document.querySelectorAll(arguments[0])].findIndex(e => e.textContent.includes(arguments[1]))",
+      css,
+      text,
+    );
+    return i >= 0 ? (await driver.findElements(By.css(css)))[i] : null;
+  });
+}
+
+// The preview draws only the pages near the screen: scroll through all of them to read the text.
+const previewText = (driver) =>
+  driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    (async () => {
+      const pages = [...document.querySelectorAll('#preview .page')];
+      let text = '';
+      for (const p of pages) {
+        p.scrollIntoView();
+        for (let i = 0; i < 20 && !p.querySelector('svg'); i++) await new Promise(r => setTimeout(r, 25));
+        text += (p.textContent ?? '') + '\\n';
+      }
+      pages[0]?.scrollIntoView();
+      return text;
+    })().then(done, () => done(''));
+  `);
+
+async function screenshot(name) {
+  if (!shotsDir) return;
+  mkdirSync(shotsDir, { recursive: true });
+  await sleep(400);
+  execFileSync("import", ["-window", "root", join(shotsDir, `${name}.png`)]);
+  console.log(`    screenshot ${join(shotsDir, `${name}.png`)}`);
+}
+
+async function flow(name, fn) {
+  console.log(`${name}`);
+  let driver;
+  try {
+    driver = await step("launch the app", 30000, session);
+    await fn(driver);
+    results.push({ name, ok: true });
+  } catch (e) {
+    results.push({ name, ok: false, error: e.message });
+    if (driver && shotsDir !== null) await screenshot(`failed-${name.replace(/\W+/g, "-")}`).catch(() => {});
+  } finally {
+    if (driver) await withTimeout(driver.quit(), 15000, "quit").catch(() => {});
+  }
+}
+
+const driverProc = startDriver();
+try {
+  await step("start tauri-driver", 15000, waitForDriver);
+
+  await flow("first run opens the example; an earlier revision can be restored", async (d) => {
+    await step("the example case opens at once, with its complaint laid out", 15000, async () => {
+      await $(d, "#f-court-name");
+      await until(d, "preview pages", async () => (await d.findElements(By.css("#preview .page"))).length >= 5, 12000);
+      const text = await previewText(d);
+      if (!text.includes("COMPLAINT")) throw new Error("the preview does not show the complaint");
+    });
+    metrics.firstScreenMs = Number(await d.executeScript("return document.body.dataset.firstScreenMs"));
+    await step("fonts from the core are loaded", 10000, () =>
+      until(d, "fonts", () => d.executeScript("return [...document.fonts].filter(f => f.status === 'loaded').length >= 6")),
+    );
+    if (shotsDir) {
+      // The editor at the pseudonymous party (protected values masked), then the draft
+      // view with the deadlines open and the preview at the complaint's body.
+      await d.executeScript("document.getElementById('f-parties-6').scrollIntoView({block: 'start'})");
+      await screenshot("editor");
+      await d.executeScript("document.getElementById('sec-court').scrollIntoView({block: 'start'})");
+      await click(d, ".checklist .small-link");
+      await d.executeScript("const p = document.querySelectorAll('#preview .page')[1]; p.scrollIntoView({block: 'start'})");
+      await screenshot("draft-preview");
+      await click(d, ".checklist .small-link");
+      await d.executeScript("document.querySelector('#preview .page').scrollIntoView({block: 'start'})");
+    }
+    metrics.idleFrameMs = await d.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      const t = [];
+      const tick = (now) => { t.push(now); if (t.length < 21) requestAnimationFrame(tick); else done(t.slice(1).map((x, i) => Math.round(x - t[i]))); };
+      requestAnimationFrame(tick);
+    `);
+    const fact = "#f-facts-0-text";
+    const before = await (await $(d, fact)).getAttribute("value");
+    await step("one keystroke in a fact refreshes the preview (measured in the app)", 20000, async () => {
+      const samples = [];
+      // One keystroke to warm up (first layout of the edited page, caches), not counted.
+      {
+        const v0 = Number(await d.executeScript("return document.body.dataset.previewVersion || 0"));
+        await (await $(d, fact)).sendKeys(Key.END, "P");
+        await until(d, "preview refresh", async () => Number(await d.executeScript("return document.body.dataset.previewVersion || 0")) > v0);
+        await sleep(300);
+      }
+      for (const ch of ["Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z"]) {
+        const v0 = Number(await d.executeScript("return document.body.dataset.previewVersion || 0"));
+        await (await $(d, fact)).sendKeys(Key.END, ch);
+        await until(d, "preview refresh", async () => Number(await d.executeScript("return document.body.dataset.previewVersion || 0")) > v0);
+        samples.push(Number(await d.executeScript("return document.getElementById('preview').dataset.refreshMs")));
+        metrics.previewBreakdown ??= [];
+        metrics.previewBreakdown.push(await d.executeScript("const e = document.getElementById('preview').dataset; return {toEffect: e.toEffectMs, prep: e.prepMs, wait: e.waitMs, ipc: e.ipcMs, layout: e.layoutMs, dom: e.domMs, frame: e.frameMs}"));
+        await sleep(300);
+      }
+      samples.sort((a, b) => a - b);
+      metrics.previewMsSamples = samples;
+      metrics.previewMsMedian = samples[Math.floor(samples.length / 2)];
+    });
+    await step("autosave makes revision 2", 10000, () => byText(d, ".save-status", "revision 2"));
+    await step("the history lists both revisions", 10000, async () => {
+      await click(d, "button[aria-label='Revision history']");
+      await $(d, ".revisions li[data-rev='2']");
+      await $(d, ".revisions li[data-rev='1']");
+    });
+    await step("restoring revision 1 brings back the fact as it was", 10000, async () => {
+      await click(d, "button[aria-label='Restore revision 1']");
+      await byText(d, ".save-status", "revision 3");
+      await until(d, "the fact restored", async () => (await (await $(d, fact)).getAttribute("value")) === before);
+    });
+  });
+
+  if (process.env.E2E_ONLY_FIRST) throw new Error("E2E_ONLY_FIRST: stopping after the first flow");
+  await flow("create a case, add a defendant, type a fact, export the complaint", async (d) => {
+    await step("the library lists the example", 15000, async () => {
+      await byText(d, ".case-link", "Twitter");
+    });
+    await step("search as you type narrows the list", 10000, async () => {
+      await d.actions().keyDown(Key.CONTROL).sendKeys("f").keyUp(Key.CONTROL).perform();
+      await type(d, "#case-search", "nosuchcase");
+      await byText(d, ".empty", "No case matches");
+      const box = await $(d, "#case-search");
+      await box.clear();
+      await box.sendKeys("ALT_USCIS");
+      await byText(d, ".case-link", "Twitter");
+    });
+    await step("Ctrl+N creates a case", 10000, async () => {
+      await d.actions().keyDown(Key.CONTROL).sendKeys("n").keyUp(Key.CONTROL).perform();
+      await type(d, "#new-case-name", "Acme v. Zephyr Holdings");
+      await click(d, "#new-case-create");
+      await $(d, "#f-court-name");
+      await byText(d, ".case-title", "Acme v. Zephyr");
+    });
+    await step("court, plaintiff and counsel", 20000, async () => {
+      await type(d, "#f-court-district", "Northern District of California");
+      await type(d, "#f-case_number", "3:26-cv-04242");
+      await click(d, "#sec-parties .add-row button:first-child");
+      await type(d, "#f-parties-0-name", "Acme Widget Company");
+      await click(d, "#sec-counsel .add-row button:first-child");
+      await type(d, "#f-counsel-0-name", "Pat Q. Counsel");
+      await type(d, "#f-counsel-0-address", "1 Example Plaza");
+      await (await $(d, "#f-counsel-0-address")).sendKeys(Key.ENTER, "San Francisco, CA 94105");
+      const rep = await byText(d, "#f-counsel-0-represents label", "Acme");
+      await rep.findElement(By.css("input")).click();
+    });
+    await step("add a defendant", 10000, async () => {
+      await click(d, "#add-defendant");
+      await type(d, "#f-parties-1-name", "Zephyr Holdings LLC");
+    });
+    await step("type a fact, a claim and a request for relief", 20000, async () => {
+      await click(d, "#add-fact");
+      await type(d, "#f-facts-0-text", "Zephyr copied the Quillfeather design without permission.");
+      await click(d, "#sec-claims .add-row button");
+      await type(d, "#f-claims-0-title", "Declaratory Judgment");
+      await type(d, "#f-claims-0-paragraphs-0", "An actual controversy exists between the parties.");
+      await click(d, "#sec-relief .add-row button");
+      await type(d, "#f-relief-0", "Declare that Acme owes Zephyr nothing.");
+    });
+    await step("the preview shows the defendant and the fact", 15000, async () => {
+      await until(d, "fact in preview", async () => {
+        const t = await previewText(d);
+        return t.includes("Quillfeather") && t.includes("ZEPHYR HOLDINGS LLC") ? t : null;
+      }, 12000).catch(async (e) => {
+        const t = await previewText(d);
+        const f = await d.executeScript("return document.getElementById('findings')?.textContent ?? ''");
+        throw new Error(`${e.message}; checklist: ${f.slice(0, 400)}; preview: ${t.slice(0, 300)}`);
+      });
+      await byText(d, ".badge", "Ready to file");
+    });
+    await step("Ctrl+S saves", 10000, async () => {
+      await d.actions().keyDown(Key.CONTROL).sendKeys("s").keyUp(Key.CONTROL).perform();
+      await until(d, "saved", async () => (await (await $(d, ".save-status")).getAttribute("data-status")) === "saved");
+    });
+    await step("Ctrl+E exports the complaint", 20000, async () => {
+      await d.actions().keyDown(Key.CONTROL).sendKeys("e").keyUp(Key.CONTROL).perform();
+      await click(d, "#export-run");
+      await $(d, "#export-result");
+    });
+    await screenshot("export-result");
+    await step("the PDF's text has the defendant and the fact", 15000, async () => {
+      const pdf = join(dirs.out, "complaint.pdf");
+      if (!existsSync(pdf)) throw new Error(`no ${pdf}; the folder has ${readdirSync(dirs.out)}`);
+      const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+      for (const want of ["ZEPHYR HOLDINGS LLC", "Quillfeather", "ACME WIDGET COMPANY"]) {
+        if (!text.includes(want)) throw new Error(`the PDF text lacks “${want}”`);
+      }
+    });
+    await step("the whole packet exports with progress", 30000, async () => {
+      await click(d, "#export-done");
+      await d.actions().keyDown(Key.CONTROL).sendKeys("e").keyUp(Key.CONTROL).perform();
+      await click(d, "input[name=scope][value=packet]");
+      await click(d, "#export-run");
+      await $(d, "#export-result");
+      if (!existsSync(join(dirs.out, "packet.pdf")) || !existsSync(join(dirs.out, "index.json")))
+        throw new Error("no packet.pdf / index.json");
+      await click(d, "#export-done");
+    });
+    await step("undo and redo with Ctrl+Z / Ctrl+Y", 10000, async () => {
+      const el = await type(d, "#f-judge", "X");
+      await d.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
+      await until(d, "undone", async () => (await el.getAttribute("value")) === "");
+      await d.actions().keyDown(Key.CONTROL).sendKeys("y").keyUp(Key.CONTROL).perform();
+      await until(d, "redone", async () => (await el.getAttribute("value")) === "X");
+    });
+    await step("the library lists both cases, most recent first", 10000, async () => {
+      await d.actions().keyDown(Key.CONTROL).sendKeys("s").keyUp(Key.CONTROL).perform();
+      await byText(d, "nav button", "Cases").then((b) => b.click());
+      await until(d, "two cases", async () => {
+        const titles = await d.executeScript("return [...document.querySelectorAll('.case-link')].map(e => e.textContent)");
+        return titles.length === 2 && titles[0].includes("Acme") ? titles : null;
+      });
+    });
+    await screenshot("library");
+  });
+
+  await flow("templates: customize shows the path; a broken template shows line:column", async (d) => {
+    await step("open the Templates view", 10000, async () => {
+      await byText(d, "nav button", "Templates").then((b) => b.click());
+      await byText(d, ".template-list li", "Complaint");
+    });
+    await step("customize the complaint", 10000, async () => {
+      const li = await byText(d, ".template-list li", "complaint");
+      await (await li.findElement(By.css(".customize button"))).click();
+      await byText(d, ".notice", join(dirs.templates, "complaint-firm.md.hbs"));
+    });
+    await step("a template with a syntax error shows its line and column", 10000, async () => {
+      writeFileSync(join(dirs.templates, "broken.md.hbs"), '+++\ntitle = "Broken"\nlayout = "pleading"\n+++\n\nHello {{#if}}\n');
+      await byText(d, "button", "Reload").then((b) => b.click());
+      const li = await byText(d, ".problems li", "broken.md.hbs:");
+      const text = await d.executeScript("return arguments[0].textContent", li);
+      if (!/broken\.md\.hbs:\d+:\d+: /.test(text)) throw new Error(`no line:column in “${text}”`);
+    });
+  });
+} catch (e) {
+  results.push({ name: "setup", ok: false, error: e.message });
+} finally {
+  driverProc.kill("SIGTERM");
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+for (const r of results.filter((r) => !r.ok)) console.log(`FAILED: ${r.name}: ${r.error}`);
+console.log(`metrics: ${JSON.stringify(metrics)}`);
+writeFileSync(join(root, "metrics.json"), JSON.stringify(metrics, null, 2));
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,90 @@
+// Typed wrappers over the app's Tauri commands (src-tauri/src/lib.rs). Every command
+// fails with {code, message}; `CommandError` carries both.
+import { invoke, Channel } from "@tauri-apps/api/core";
+import type {
+  AppInfo,
+  CaseProfile,
+  CaseSummary,
+  Draft,
+  ExportReport,
+  Imported,
+  KnownCounsel,
+  KnownCourt,
+  Progress,
+  Revision,
+  RevisionInfo,
+  TemplateEntry,
+} from "./types";
+
+export class CommandError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns whatever a command threw into a CommandError. */
+export function asCommandError(e: unknown): CommandError {
+  if (e instanceof CommandError) return e;
+  if (e && typeof e === "object" && "code" in e && "message" in e) {
+    const o = e as { code: unknown; message: unknown };
+    return new CommandError(String(o.code), String(o.message));
+  }
+  return new CommandError("internal", e instanceof Error ? e.message : String(e));
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw asCommandError(e);
+  }
+}
+
+export interface DraftArgs {
+  template: string;
+  date?: string | null;
+  style?: string | null;
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  font: (index: number) => call<ArrayBuffer>("font", { index }),
+  firstScreen: () => call<number>("first_screen"),
+  setUnsaved: (unsaved: boolean) => call<void>("set_unsaved", { unsaved }),
+  listCases: (query: string, includeArchived: boolean) =>
+    call<CaseSummary[]>("list_cases", { query, includeArchived }),
+  openCase: (id: number, rev?: number | null) => call<Revision>("open_case", { id, rev: rev ?? null }),
+  createCase: (title: string) => call<Revision>("create_case", { title }),
+  saveCase: (id: number, profile: CaseProfile, base: number) =>
+    call<number>("save_case", { id, profile, base }),
+  duplicateCase: (id: number) => call<number>("duplicate_case", { id }),
+  renameCase: (id: number, title: string) => call<void>("rename_case", { id, title }),
+  setArchived: (id: number, archived: boolean) => call<void>("set_archived", { id, archived }),
+  importCases: () => call<Imported[] | null>("import_cases"),
+  importDropped: () => call<Imported[]>("import_dropped"),
+  history: (id: number) => call<RevisionInfo[]>("history", { id }),
+  restoreRevision: (id: number, rev: number) => call<number>("restore_revision", { id, rev }),
+  knownCounsel: () => call<KnownCounsel[]>("known_counsel"),
+  knownCourts: () => call<KnownCourt[]>("known_courts"),
+  listTemplates: () => call<TemplateEntry[]>("list_templates"),
+  customizeTemplate: (from: string, name: string) =>
+    call<string>("customize_template", { from, name }),
+  draft: (profile: CaseProfile, args: DraftArgs) => call<Draft>("draft", { profile, args }),
+  exportFiling: (profile: CaseProfile, args: DraftArgs, confirmPrivacy: boolean) =>
+    call<ExportReport | null>("export_filing", { profile, args, confirmPrivacy }),
+  exportPacket: (
+    profile: CaseProfile,
+    args: DraftArgs,
+    confirmPrivacy: boolean,
+    onProgress: (p: Progress) => void,
+  ) => {
+    const progress = new Channel<Progress>();
+    progress.onmessage = onProgress;
+    return call<ExportReport | null>("export_packet", { profile, args, confirmPrivacy, progress });
+  },
+  openExported: (path: string) => call<void>("open_exported", { path }),
+  revealExported: (path: string) => call<void>("reveal_exported", { path }),
+};

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { concerns, fieldId, fieldLabel, idCandidates } from "./fieldpath";
+
+describe("field paths", () => {
+  it("turn into element ids", () => {
+    expect(fieldId("parties[1].name")).toBe("f-parties-1-name");
+    expect(fieldId("court.name")).toBe("f-court-name");
+    expect(fieldId("claims[0].paragraphs[2]")).toBe("f-claims-0-paragraphs-2");
+    expect(fieldId("case_number")).toBe("f-case_number");
+  });
+
+  it("fall back to the enclosing item and section", () => {
+    expect(idCandidates("parties[3].protected.true_name")).toEqual([
+      "f-parties-3-protected-true_name",
+      "f-parties-3-protected",
+      "f-parties-3",
+      "f-parties",
+    ]);
+    expect(idCandidates("facts")).toEqual(["f-facts"]);
+    expect(idCandidates("filing_counsel")).toEqual(["f-counsel"]);
+    expect(idCandidates("defendants")).toEqual(["f-parties"]);
+  });
+
+  it("match a finding to a field and what is inside it", () => {
+    expect(concerns("parties[1].name", "parties[1]")).toBe(true);
+    expect(concerns("parties[10].name", "parties[1]")).toBe(false);
+    expect(concerns("facts", "facts")).toBe(true);
+  });
+
+  it("read as words", () => {
+    expect(fieldLabel("parties[1].name")).toBe("Party 2 › name");
+    expect(fieldLabel("claims[0].paragraphs")).toBe("Claim 1 › paragraph");
+    expect(fieldLabel("page 2, line 14")).toBe("page 2, line 14");
+    expect(fieldLabel("case_number")).toBe("Case number");
+    expect(fieldLabel("facts")).toBe("Facts");
+    expect(fieldLabel("filing_counsel")).toBe("Counsel for the filing party");
+  });
+});

@@ -1,0 +1,95 @@
+// Field paths as the core names them (`parties[1].name`, `claims[0].paragraphs`) and the
+// ids of the editor's inputs, so a finding can link to its field.
+
+/** The element id of the input for a field path: `parties[1].name` → `f-parties-1-name`. */
+export function fieldId(path: string): string {
+  return (
+    "f-" +
+    path
+      .replace(/\[(\d+)\]/g, "-$1")
+      .replace(/\./g, "-")
+      .replace(/[^A-Za-z0-9_-]/g, "_")
+  );
+}
+
+/**
+ * Ids to try for a field path, most specific first: the field, then each enclosing item
+ * or section (`parties[1].protected.true_name` → the input, the party, the parties section).
+ */
+// Fields a template requires that are made from others: where to fix them.
+const ALIASES: Record<string, string> = {
+  filer: "parties",
+  plaintiffs: "parties",
+  defendants: "parties",
+  interested_parties: "parties",
+  filing_counsel: "counsel",
+};
+
+export function idCandidates(path: string): string[] {
+  const parts = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  if (parts.length === 1 && ALIASES[parts[0]]) parts[0] = ALIASES[parts[0]];
+  const out: string[] = [];
+  for (let n = parts.length; n > 0; n--) {
+    const p = parts
+      .slice(0, n)
+      .map((s, i) => (s.startsWith("[") || i === 0 ? s : "." + s))
+      .join("");
+    out.push(fieldId(p));
+  }
+  return out;
+}
+
+/** Whether a finding's field is about this field path or something inside it. */
+export function concerns(findingField: string, path: string): boolean {
+  return (
+    findingField === path ||
+    findingField.startsWith(path + ".") ||
+    findingField.startsWith(path + "[")
+  );
+}
+
+/** A readable label for a field path: `parties[1].name` → "Party 2 › name". */
+export function fieldLabel(path: string): string {
+  if (path.startsWith("page ")) return path;
+  const whole: Record<string, string> = {
+    parties: "Parties",
+    counsel: "Counsel",
+    facts: "Facts",
+    claims: "Claims",
+    relief: "Relief",
+    filer: "Filing party",
+    plaintiffs: "Plaintiffs",
+    defendants: "Defendants",
+    interested_parties: "Interested parties",
+    filing_counsel: "Counsel for the filing party",
+  };
+  if (whole[path]) return whole[path];
+  const words: Record<string, string> = {
+    parties: "Party",
+    counsel: "Counsel",
+    facts: "Fact",
+    claims: "Claim",
+    relief: "Relief",
+    paragraphs: "paragraph",
+    represents: "represents",
+    court: "Court",
+    case_number: "Case number",
+    judge: "Judge",
+    dates: "Dates",
+    docket: "Docket",
+    service: "service",
+    protected: "protected",
+    short_name: "short name",
+    true_name: "true name",
+  };
+  return path
+    .split(".")
+    .map((seg) => {
+      const m = seg.match(/^([a-z_]+)((?:\[\d+\])*)$/);
+      if (!m) return seg;
+      const name = words[m[1]] ?? m[1].replace(/_/g, " ");
+      const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => String(Number(x[1]) + 1));
+      return idx.length ? `${name} ${idx.join(".")}` : name;
+    })
+    .join(" › ");
+}
