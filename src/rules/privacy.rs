@@ -472,6 +472,15 @@ impl Scan<'_> {
 
     fn birth_dates(&mut self) {
         let text = self.text.text.as_str();
+        // A date counts only near a mention of birth ([`Scan::near_birth`]). Every match
+        // of BIRTH_CONTEXT, in any window of the text, contains "born", "birth", "dob" or
+        // "d.o.b" in ASCII letters (case folding maps no other character to those
+        // letters: see the test `birth_words_fold_only_to_ascii`), so without any of them
+        // there is nothing to find, and the date patterns, the costliest part of the
+        // scan, need not run.
+        if !mentions_birth(text) {
+            return;
+        }
         let mut dates: Vec<(usize, usize, String, bool)> = Vec::new();
         let patterns = [
             (&*DATE_NAMED_MDY, false),
@@ -578,6 +587,14 @@ impl Scan<'_> {
             }
         }
     }
+}
+
+/// Whether the text contains "born", "birth", "dob" or "d.o.b" in any case.
+fn mentions_birth(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["born", "birth", "dob", "d.o.b"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// A regex for a minor's name and the initials to show instead; `None` when the name is
@@ -721,6 +738,25 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<PrivacyKind> {
         scan(text).into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn birth_words_fold_only_to_ascii() {
+        // The shortcut in `birth_dates` relies on this: under (?i), no character but the
+        // ASCII letters themselves matches a letter of "born", "birth", "dob" or "d.o.b".
+        let letters = re(r"(?i)^[bornithd]$");
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(
+                !letters.is_match(&c.to_string()),
+                "{c:?} (U+{:04X})",
+                c as u32
+            );
+        }
+        assert!(mentions_birth("She was BORN in") && mentions_birth("D.O.B.: x"));
+        assert!(mentions_birth("Date of Birth") && mentions_birth("dob"));
+        assert!(!mentions_birth("filed on January 5, 1990"));
+        assert!(kinds("filed on January 5, 1990").is_empty());
+        assert_eq!(kinds("born January 5, 1990"), vec![PrivacyKind::BirthDate]);
     }
 
     #[test]

@@ -70,8 +70,10 @@ pub fn check_source(name: &str, source: &str, origin: Origin) -> CheckReport {
             };
         }
     };
-    let compiled =
-        handlebars::Template::compile(&template.body).expect("parse compiled the body already");
+    let compiled = template
+        .compiled()
+        .expect("parse compiled the body already")
+        .clone();
     let root = shape(&template);
     let mut problems = Vec::new();
     let mut walker = Walker {

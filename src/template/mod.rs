@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// The built-in templates, in the order a case usually files them.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -102,6 +103,10 @@ pub struct Template {
     /// The body (after the front matter) and the file line it starts on.
     pub body: String,
     pub body_line: usize,
+    /// The compiled body, once it has been compiled (a firm's template when it is read;
+    /// a built-in one the first time it is filled: Handlebars' compiler costs several
+    /// milliseconds, which every command-line run would otherwise pay for all of them).
+    compiled: Arc<OnceLock<handlebars::Template>>,
 }
 
 impl Template {
@@ -112,6 +117,15 @@ impl Template {
 
     /// Parses a template: front matter, then the Handlebars body.
     pub fn parse(name: &str, source: &str, origin: Origin) -> Result<Template, TemplateError> {
+        let t = Template::parse_front(name, source, origin)?;
+        let compiled = compile(&t.body, name, &t.file(), t.body_line)?;
+        let _ = t.compiled.set(compiled);
+        Ok(t)
+    }
+
+    /// Reads the front matter only; the body is compiled when first needed
+    /// ([`Template::compiled`]).
+    fn parse_front(name: &str, source: &str, origin: Origin) -> Result<Template, TemplateError> {
         let file = file_label(name, &origin);
         let (toml_text, body, body_line) = frontmatter::split(source)
             .ok_or_else(|| TemplateError::NoFrontMatter { file: file.clone() })?;
@@ -142,7 +156,6 @@ impl Template {
                 ),
             });
         }
-        compile(body, &file, body_line)?;
         Ok(Template {
             name: name.to_string(),
             origin,
@@ -150,7 +163,17 @@ impl Template {
             source: source.to_string(),
             body: body.to_string(),
             body_line,
+            compiled: Arc::new(OnceLock::new()),
         })
+    }
+
+    /// The compiled body (compiled now if it has not been yet).
+    pub(crate) fn compiled(&self) -> Result<&handlebars::Template, TemplateError> {
+        if let Some(t) = self.compiled.get() {
+            return Ok(t);
+        }
+        let t = compile(&self.body, &self.name, &self.file(), self.body_line)?;
+        Ok(self.compiled.get_or_init(|| t))
     }
 }
 
@@ -172,10 +195,12 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// Compiles a body with Handlebars, containing the parser's panics.
 fn compile(
     body: &str,
+    name: &str,
     file: &str,
     body_line: usize,
 ) -> Result<handlebars::Template, TemplateError> {
-    let result = contain(|| handlebars::Template::compile(body));
+    // The same compilation `Handlebars::register_template_string` does.
+    let result = contain(|| handlebars::Template::compile_with_name(body, name.to_string()));
     match result {
         Ok(Ok(t)) => Ok(t),
         Ok(Err(e)) => {
@@ -244,7 +269,8 @@ pub struct TemplateInfo {
 /// Every template available: the built-ins and the firm's, compiled once.
 pub struct Catalog {
     entries: BTreeMap<String, Result<Template, TemplateError>>,
-    registry: Handlebars<'static>,
+    /// Templates are registered when first filled (see [`Template::compiled`]).
+    registry: RwLock<Handlebars<'static>>,
     user_dir: Option<PathBuf>,
 }
 
@@ -277,9 +303,11 @@ impl Catalog {
     pub fn load(user_dir: Option<&Path>) -> Catalog {
         let mut entries = BTreeMap::new();
         for (name, source) in BUILTIN {
+            // The built-in bodies compile (the tests fill every one); they are compiled
+            // when first used.
             entries.insert(
                 name.to_string(),
-                Template::parse(name, source, Origin::Builtin),
+                Template::parse_front(name, source, Origin::Builtin),
             );
         }
         if let Some(dir) = user_dir {
@@ -293,16 +321,49 @@ impl Catalog {
                 entries.insert(name, entry);
             }
         }
-        let mut registry = new_registry();
-        for t in entries.values().flatten() {
-            // Bodies were compiled once in `parse`; registration cannot fail now.
-            let _ = contain(|| registry.register_template_string(&t.name, &t.body));
-        }
         Catalog {
             entries,
-            registry,
+            registry: RwLock::new(new_registry()),
             user_dir: user_dir.map(Path::to_path_buf),
         }
+    }
+
+    /// Registers `template` with Handlebars, compiling it if need be. A template that
+    /// includes partials needs every template registered (a partial's name may be
+    /// computed), so then all are.
+    fn ensure_registered(&self, template: &Template) -> Result<(), TemplateError> {
+        let registered = |name: &str| {
+            self.registry
+                .read()
+                .map(|r| r.has_template(name))
+                .unwrap_or(false)
+        };
+        if registered(&template.name) {
+            return Ok(());
+        }
+        let all = !check::partial_names(&template.body).is_empty();
+        let mut compiled = Vec::new();
+        for t in self.entries.values().flatten() {
+            if (all || t.name == template.name) && !registered(&t.name) {
+                match t.compiled() {
+                    Ok(c) => compiled.push((t.name.as_str(), c.clone())),
+                    // Only the template being filled must compile; another one's error
+                    // shows when it is used (as a partial, it is then not found).
+                    Err(e) if t.name == template.name => return Err(e),
+                    Err(_) => {}
+                }
+            }
+        }
+        let mut registry = self
+            .registry
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (name, c) in compiled {
+            if !registry.has_template(name) {
+                registry.register_template(name, c);
+            }
+        }
+        Ok(())
     }
 
     /// The folder the firm's templates are read from.
@@ -378,7 +439,12 @@ impl Catalog {
             }
         }
         check_partials(self, template)?;
-        let rendered = contain(|| self.registry.render(name, &data));
+        self.ensure_registered(template)?;
+        let registry = self
+            .registry
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let rendered = contain(|| registry.render(name, &data));
         match rendered {
             Ok(Ok(markdown)) => Ok(markdown),
             Ok(Err(e)) => Err(TemplateError::Render {
