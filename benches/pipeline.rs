@@ -1,13 +1,62 @@
-//! Criterion benchmarks of each pipeline stage on the example complaint, and of the whole
-//! pipeline on a 200-paragraph complaint: fill, layout (parse + compose + lay out), PDF
-//! writing, and end to end (profile to PDF bytes).
+//! Criterion benchmarks of each pipeline stage on the example complaint (fill; layout =
+//! prepare: fill, parse, compose, lay out and the rules' guards; PDF writing, with the
+//! font-subset cache warm and cold; end to end, profile to PDF bytes), the same for a
+//! 200-paragraph complaint, and a batch of 1,000 generated profiles exported to files
+//! in one process on every core (`drafter::batch`, what `drafter export --batch` runs).
+//!
+//! `cargo bench --bench pipeline`; one group: `cargo bench --bench pipeline -- batch`.
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
+use drafter::batch::{export_batch, BatchInput, BatchOptions};
 use drafter::filing::{prepare, Options};
-use drafter::profile::Fact;
+use drafter::profile::{CaseProfile, Fact};
 use drafter::template::Catalog;
 use std::hint::black_box;
+use std::time::Duration;
+
+/// Plausible, varied profiles made from the example: other party and counsel names,
+/// docket numbers, and a different selection and order of facts for each.
+fn generated(n: usize) -> Vec<CaseProfile> {
+    const COMPANIES: [&str; 8] = [
+        "Northwind Social, Inc.",
+        "Bluejay Networks LLC",
+        "Cobalt Commons Corp.",
+        "Harbor Light Media, Inc.",
+        "Quillfeather Labs, Inc.",
+        "Meridian Posts LLC",
+        "Tallgrass Messaging Co.",
+        "Lanternfish Platforms, Inc.",
+    ];
+    const LAWYERS: [&str; 6] = [
+        "Marisol T. Abernathy",
+        "Gideon P. Okonkwo",
+        "Harriet L. Vasquez-Lind",
+        "Tobias J. Wrenfield",
+        "Priya N. Castellanos",
+        "Augustin R. Delacroix",
+    ];
+    let base = drafter::examples::profile("alt-uscis").expect("the example exists");
+    (0..n)
+        .map(|i| {
+            let mut p = base.clone();
+            p.case_number = Some(format!("3:17-cv-{:05}", 1000 + i));
+            p.title = format!("Generated matter {i}");
+            if let Some(plaintiff) = p.parties.first_mut() {
+                plaintiff.name = COMPANIES[i % COMPANIES.len()].to_string();
+            }
+            for (k, c) in p.counsel.iter_mut().enumerate() {
+                c.name = LAWYERS[(i + k) % LAWYERS.len()].to_string();
+            }
+            let facts = base.facts.len();
+            let keep = facts - i % 5;
+            p.facts = (0..keep)
+                .map(|k| base.facts[(k + i) % facts].clone())
+                .collect();
+            p
+        })
+        .collect()
+}
 
 fn bench(c: &mut Criterion) {
     let catalog = Catalog::builtin();
@@ -43,6 +92,16 @@ fn bench(c: &mut Criterion) {
             heading: None,
         })
         .collect();
+    c.bench_function("fill/complaint_200_paragraphs", |b| {
+        b.iter(|| catalog.fill("complaint", black_box(&long), date).unwrap())
+    });
+    c.bench_function("layout/complaint_200_paragraphs", |b| {
+        b.iter(|| prepare(black_box(&long), &catalog, "complaint", &opts).unwrap())
+    });
+    let long_filing = prepare(&long, &catalog, "complaint", &opts).unwrap();
+    c.bench_function("pdf/complaint_200_paragraphs", |b| {
+        b.iter(|| black_box(&long_filing).to_pdf())
+    });
     c.bench_function("end_to_end/complaint_200_paragraphs", |b| {
         b.iter(|| {
             prepare(black_box(&long), &catalog, "complaint", &opts)
@@ -52,9 +111,42 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+fn batch(c: &mut Criterion) {
+    let catalog = Catalog::builtin();
+    let opts = Options::dated(NaiveDate::from_ymd_opt(2017, 4, 7).unwrap());
+    let inputs: Vec<BatchInput> = generated(1000)
+        .into_iter()
+        .enumerate()
+        .map(|(i, profile)| BatchInput::Profile {
+            name: format!("complaint-{i:04}"),
+            profile: Box::new(profile),
+        })
+        .collect();
+    let options = BatchOptions {
+        template: "complaint".into(),
+        opts,
+        allow_privacy_findings: false,
+        threads: 0,
+    };
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("complaint_1000_profiles_to_files", |b| {
+        // The folder (1,000 files) is removed outside the timed part.
+        b.iter_with_large_drop(|| {
+            let out = tempfile::tempdir().unwrap();
+            let report = export_batch(&inputs, &catalog, out.path(), &options).unwrap();
+            assert_eq!(report.written.len(), 1000, "{:?}", report.failed.first());
+            out
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(3));
     targets = bench
 }
-criterion_main!(benches);
+criterion_group!(batches, batch);
+criterion_main!(benches, batches);

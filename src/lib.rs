@@ -7,6 +7,7 @@
 //! cases with their revisions. Nothing here depends on a
 //! UI toolkit.
 
+pub mod batch;
 pub mod examples;
 pub mod filing;
 pub mod fsutil;

@@ -69,8 +69,8 @@ enum Command {
     /// Export court-ready PDFs.
     Export {
         #[command(flatten)]
-        source: ProfileSource,
-        /// One template; with --out FILE.pdf.
+        source: ExportSource,
+        /// One template; with --out FILE.pdf (with --batch, --out DIR).
         #[arg(
             long,
             value_name = "NAME",
@@ -79,7 +79,7 @@ enum Command {
         )]
         template: Option<String>,
         /// Every template, as DIR/<template>.pdf; with --out DIR.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "batch")]
         all: bool,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
@@ -140,6 +140,25 @@ struct ProfileSource {
     /// A saved case (its latest revision), by id.
     #[arg(long, value_name = "ID")]
     case: Option<String>,
+}
+
+/// Where `export` reads profiles: one (as every command), or a folder of them.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct ExportSource {
+    /// A case profile JSON file.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// An embedded example profile.
+    #[arg(long, value_name = "NAME")]
+    example: Option<String>,
+    /// A saved case (its latest revision), by id.
+    #[arg(long, value_name = "ID")]
+    case: Option<String>,
+    /// Every *.json profile in DIR, each exported with --template as OUT/<name>.pdf, on
+    /// every core.
+    #[arg(long, value_name = "DIR")]
+    batch: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -245,9 +264,18 @@ fn run(cli: Cli) -> Result<()> {
             allow_privacy_findings,
             opts,
         } => {
-            let profile = load_profile(&env, &source)?;
             let catalog = env.catalog();
             let opts = options(&opts);
+            if let Some(dir) = &source.batch {
+                let name = template.expect("clap requires --template without --all");
+                return export_batch(dir, &catalog, name, opts, &out, allow_privacy_findings);
+            }
+            let source = ProfileSource {
+                profile: source.profile,
+                example: source.example,
+                case: source.case,
+            };
+            let profile = load_profile(&env, &source)?;
             if all {
                 export_all(&profile, &catalog, &opts, &out, allow_privacy_findings)
             } else {
@@ -351,6 +379,47 @@ fn guard(filing: &Filing, allow_privacy: bool) -> Result<()> {
         filing.template,
         filing.privacy.len()
     )
+}
+
+fn export_batch(
+    dir: &Path,
+    catalog: &Catalog,
+    template: String,
+    opts: Options,
+    out: &Path,
+    allow_privacy: bool,
+) -> Result<()> {
+    let inputs = drafter::batch::inputs_in(dir)
+        .with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+    if inputs.is_empty() {
+        bail!("{}: no *.json case profiles in the folder", dir.display());
+    }
+    catalog.get(&template)?;
+    let options = drafter::batch::BatchOptions {
+        template,
+        opts,
+        allow_privacy_findings: allow_privacy,
+        threads: 0,
+    };
+    let report = drafter::batch::export_batch(&inputs, catalog, out, &options)
+        .with_context(|| format!("{}: cannot write", out.display()))?;
+    for (name, w) in &report.warnings {
+        eprintln!("{name}: {w}");
+    }
+    for path in &report.written {
+        println!("{}", path.display());
+    }
+    for (name, message) in &report.failed {
+        eprintln!("drafter: {name}: {message}");
+    }
+    if !report.failed.is_empty() {
+        bail!(
+            "{} of {} profiles were not exported",
+            report.failed.len(),
+            inputs.len()
+        );
+    }
+    Ok(())
 }
 
 fn export_all(
