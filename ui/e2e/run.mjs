@@ -163,10 +163,14 @@ const previewText = (driver) =>
     })().then(done, () => done(''));
   `);
 
-async function screenshot(name) {
+async function screenshot(name, driver) {
   if (!shotsDir) return;
   mkdirSync(shotsDir, { recursive: true });
-  await sleep(400);
+  // Let WebKit draw and present the current state (two frames), then give the X server
+  // a moment: on a busy machine the window can lag the page.
+  if (driver)
+    await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()))");
+  await sleep(1500);
   execFileSync("import", ["-window", "root", join(shotsDir, `${name}.png`)]);
   console.log(`    screenshot ${join(shotsDir, `${name}.png`)}`);
 }
@@ -205,11 +209,13 @@ try {
       // The editor at the pseudonymous party (protected values masked), then the draft
       // view with the deadlines open and the preview at the complaint's body.
       await d.executeScript("document.getElementById('f-parties-6').scrollIntoView({block: 'start'})");
-      await screenshot("editor");
+      await screenshot("editor", d);
       await d.executeScript("document.getElementById('sec-court').scrollIntoView({block: 'start'})");
       await click(d, ".checklist .small-link");
+      await $(d, ".deadlines");
       await d.executeScript("const p = document.querySelectorAll('#preview .page')[1]; p.scrollIntoView({block: 'start'})");
-      await screenshot("draft-preview");
+      await until(d, "page 2 drawn", () => d.executeScript("return !!document.querySelectorAll('#preview .page')[1].querySelector('svg')"));
+      await screenshot("draft-preview", d);
       await click(d, ".checklist .small-link");
       await d.executeScript("document.querySelector('#preview .page').scrollIntoView({block: 'start'})");
     }
@@ -322,7 +328,7 @@ try {
       await click(d, "#export-run");
       await $(d, "#export-result");
     });
-    await screenshot("export-result");
+    await screenshot("export-result", d);
     await step("the PDF's text has the defendant and the fact", 15000, async () => {
       const pdf = join(dirs.out, "complaint.pdf");
       if (!existsSync(pdf)) throw new Error(`no ${pdf}; the folder has ${readdirSync(dirs.out)}`);
@@ -356,7 +362,7 @@ try {
         return titles.length === 2 && titles[0].includes("Acme") ? titles : null;
       });
     });
-    await screenshot("library");
+    await screenshot("library", d);
   });
 
   await flow("templates: customize shows the path; a broken template shows line:column", async (d) => {
