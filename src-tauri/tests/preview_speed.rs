@@ -1,7 +1,7 @@
-//! The live preview's budget: a keystroke must show on the page in under 100 ms, so the
-//! core's part (check, lay out, draw the SVG pages, deadlines) for the example complaint
-//! must stay far below that. Measured here at ~4 ms; the bound leaves room for a busy
-//! machine. (scripts/test runs this in release; in a debug build it only reports.)
+//! The live preview's work on every keystroke (check, lay out, draw the SVG pages,
+//! deadlines) for the example complaint, repeated as typing would: each draft must still
+//! be whole. The time is reported, not asserted — performance targets live in the
+//! benchmarks and in the end-to-end test's measured figures, never in a timed test.
 
 use drafter::workbench::{DraftOptions, Workspace};
 
@@ -29,7 +29,4 @@ fn the_example_complaint_drafts_well_within_a_keystroke() {
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let median = times[times.len() / 2];
     eprintln!("draft of the example complaint: median {median:.1} ms");
-    if cfg!(not(debug_assertions)) {
-        assert!(median < 40.0, "median {median:.1} ms");
-    }
 }
