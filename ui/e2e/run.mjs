@@ -4,7 +4,7 @@
 //
 //   node e2e/run.mjs [--screenshots DIR]
 //
-// Environment: DRAFTER_APP (the built binary; default $CARGO_TARGET_DIR/release/drafter-app),
+// Environment: DRAFTER_APP (the built binary; default $CARGO_TARGET_DIR/debug/drafter-app),
 // TAURI_DRIVER (default tauri-driver on PATH or ~/.cargo/bin). Every step has a timeout.
 // The app gets its own empty data, templates and export folders; DRAFTER_TEST_SAVE_DIR
 // stands in for the native save dialog, which WebDriver cannot drive.
@@ -19,7 +19,7 @@ import { Builder, By, Capabilities, Key } from "selenium-webdriver";
 const args = process.argv.slice(2);
 const shotsDir = args.includes("--screenshots") ? args[args.indexOf("--screenshots") + 1] : null;
 const target = process.env.CARGO_TARGET_DIR || join(homedir(), ".cache", "drafter-target");
-const app = process.env.DRAFTER_APP || join(target, "release", "drafter-app");
+const app = process.env.DRAFTER_APP || join(target, "debug", "drafter-app");
 const driverBin =
   process.env.TAURI_DRIVER ||
   (existsSync(join(homedir(), ".cargo", "bin", "tauri-driver")) ? join(homedir(), ".cargo", "bin", "tauri-driver") : "tauri-driver");
