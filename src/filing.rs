@@ -367,32 +367,49 @@ pub fn check_and_prepare(
 /// The first profile value (outside protected identities, which are never printed) with a
 /// character no embedded font has, with its field path.
 fn unsupported_glyph(profile: &CaseProfile) -> Option<(String, char)> {
-    fn walk(v: &Value, path: &mut String) -> Option<(String, char)> {
+    // The path is built only for the value found (on the way back up), not for every
+    // value visited.
+    enum Seg<'a> {
+        Index(usize),
+        Key(&'a str),
+    }
+    fn walk<'a>(v: &'a Value, path: &mut Vec<Seg<'a>>) -> Option<char> {
         match v {
-            Value::String(s) => typeset::fonts::first_unsupported(s).map(|c| (path.clone(), c)),
+            Value::String(s) => typeset::fonts::first_unsupported(s),
             Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
                 let r = walk(x, path);
-                path.truncate(len);
+                if r.is_some() {
+                    path.push(Seg::Index(i));
+                }
                 r
             }),
             Value::Object(m) => m
                 .iter()
                 .filter(|(k, _)| k.as_str() != "protected")
                 .find_map(|(k, x)| {
-                    let len = path.len();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(k);
                     let r = walk(x, path);
-                    path.truncate(len);
+                    if r.is_some() {
+                        path.push(Seg::Key(k));
+                    }
                     r
                 }),
             _ => None,
         }
     }
     let value = serde_json::to_value(profile).ok()?;
-    walk(&value, &mut String::new())
+    let mut segs = Vec::new();
+    let ch = walk(&value, &mut segs)?;
+    let mut path = String::new();
+    for seg in segs.iter().rev() {
+        match seg {
+            Seg::Index(i) => path.push_str(&format!("[{i}]")),
+            Seg::Key(k) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+        }
+    }
+    Some((path, ch))
 }

@@ -176,6 +176,8 @@ enum Format {
     Text,
     Svg,
     Pdf,
+    /// The filled template body (Markdown), before the court's furniture is added.
+    Markdown,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -486,6 +488,8 @@ fn export_all(
 fn render(filing: &Filing, format: Format, out: Option<&Path>) -> Result<()> {
     match (format, out) {
         (Format::Text, None) => print!("{}", filing.to_text()),
+        (Format::Markdown, None) => print!("{}", filing.markdown),
+        (Format::Markdown, Some(path)) => write(path, filing.markdown.as_bytes())?,
         (Format::Text, Some(path)) => write(path, filing.to_text().as_bytes())?,
         (Format::Pdf, Some(path)) => write(path, &filing.to_pdf())?,
         (Format::Pdf, None) => {

@@ -103,10 +103,22 @@ pub fn privacy_findings(lines: &[TextLine], profile: &CaseProfile) -> Vec<Privac
         text: &text,
         hits: Vec::new(),
     };
-    scan.ssn_shaped();
-    scan.ein_shaped();
-    scan.nine_digits_after_context();
-    scan.cards();
+    // Each number pattern runs only when the text has a digit sequence of its shape
+    // (the same test, without a regex): most filings have none, and compiling and
+    // running the patterns is most of the scan's cost on a short document.
+    let shapes = DigitShapes::of(&text.text);
+    if shapes.ssn {
+        scan.ssn_shaped();
+    }
+    if shapes.ein {
+        scan.ein_shaped();
+    }
+    if shapes.nine {
+        scan.nine_digits_after_context();
+    }
+    if shapes.card {
+        scan.cards();
+    }
     scan.accounts();
     scan.birth_dates();
     scan.minor_names(profile);
@@ -589,6 +601,70 @@ impl Scan<'_> {
     }
 }
 
+/// Which number patterns can match at all: decided from the runs of ASCII digits and
+/// the single characters between them, exactly as the patterns read them.
+#[derive(Debug, Default, PartialEq)]
+struct DigitShapes {
+    /// SSN: 3 digits, a dash or space, 2 digits, the same kind of separator, 4 digits.
+    ssn: bool,
+    /// EIN: 2 digits, a dash, 7 digits.
+    ein: bool,
+    /// NINE: 9 digits in a row.
+    nine: bool,
+    /// CARD: 13 or more digits, each pair joined by nothing, one space or one hyphen.
+    card: bool,
+}
+
+impl DigitShapes {
+    fn of(text: &str) -> DigitShapes {
+        // (start, end) byte ranges of the runs of ASCII digits.
+        let bytes = text.as_bytes();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                runs.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        // The single character between two runs, if exactly one.
+        let between = |a: (usize, usize), b: (usize, usize)| -> Option<char> {
+            let mut chars = text[a.1..b.0].chars();
+            let c = chars.next()?;
+            chars.next().is_none().then_some(c)
+        };
+        let sep = |c: Option<char>| c.is_some_and(|c| c == ' ' || is_dash(c));
+        let len = |r: (usize, usize)| r.1 - r.0;
+        let mut shapes = DigitShapes::default();
+        let mut chain = 0;
+        for (k, &r) in runs.iter().enumerate() {
+            shapes.nine |= len(r) >= 9;
+            // Card chains: digits joined by single spaces or hyphens.
+            let joined = k > 0 && matches!(between(runs[k - 1], r), Some(' ' | '-'));
+            chain = if joined { chain + len(r) } else { len(r) };
+            shapes.card |= chain >= 13;
+            if k > 0 {
+                let p = runs[k - 1];
+                shapes.ein |= len(p) >= 2 && len(r) >= 7 && between(p, r).is_some_and(is_dash);
+            }
+            if k > 1 {
+                let (a, b) = (runs[k - 2], runs[k - 1]);
+                shapes.ssn |= len(a) >= 3
+                    && len(b) == 2
+                    && len(r) >= 4
+                    && sep(between(a, b))
+                    && sep(between(b, r));
+            }
+        }
+        shapes
+    }
+}
+
 /// Whether the text contains "born", "birth", "dob" or "d.o.b" in any case.
 fn mentions_birth(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -738,6 +814,35 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<PrivacyKind> {
         scan(text).into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn digit_shapes_agree_with_the_patterns() {
+        let cases = [
+            "123-45-6789",
+            "123 45 6789",
+            "123\u{2013}45\u{2013}6789",
+            "1234-56-78901",
+            "12-3456789",
+            "12 3456789",
+            "123456789",
+            "4111 1111 1111 1111",
+            "4111-1111-1111-1",
+            "4111--1111-1111-1111",
+            "3:17-cv-01916",
+            "(415) 555-0142",
+            "19 U.S.C. § 1509",
+            "12-34-5678",
+            "123-4-56789",
+            "",
+        ];
+        for text in cases {
+            let s = DigitShapes::of(text);
+            assert_eq!(s.ssn, SSN.is_match(text), "ssn {text:?}");
+            assert_eq!(s.ein, EIN.is_match(text), "ein {text:?}");
+            assert_eq!(s.nine, NINE.is_match(text), "nine {text:?}");
+            assert_eq!(s.card, CARD.is_match(text), "card {text:?}");
+        }
     }
 
     #[test]

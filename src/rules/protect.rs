@@ -163,8 +163,9 @@ struct Source {
 
 impl Source {
     fn new(lines: &[TextLine]) -> Source {
-        let mut chars = Vec::new();
-        let mut line = Vec::new();
+        let size: usize = lines.iter().map(|l| l.text.len() + 1).sum();
+        let mut chars = Vec::with_capacity(size);
+        let mut line = Vec::with_capacity(size);
         for (i, l) in lines.iter().enumerate() {
             if i > 0 {
                 chars.push('\n');
@@ -206,8 +207,8 @@ struct Projection {
 
 impl Projection {
     fn new(source: &Source, mode: Mode) -> Projection {
-        let mut text = String::new();
-        let mut origin = Vec::new();
+        let mut text = String::with_capacity(source.chars.len() + 16);
+        let mut origin = Vec::with_capacity(source.chars.len() + 16);
         for (i, &c) in source.chars.iter().enumerate() {
             let mut push = |c: char| {
                 text.push(c);

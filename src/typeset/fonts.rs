@@ -152,6 +152,10 @@ pub fn ascender(face: Face, size: f32) -> f32 {
 
 /// The first character in `text` that no embedded font can draw.
 pub fn first_unsupported(text: &str) -> Option<char> {
+    // Liberation Serif has every printable ASCII character.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return None;
+    }
     text.chars()
         .filter(|c| !c.is_control() && !is_invisible(*c))
         .find(|c| face_for(*c, false, false).is_none())
@@ -175,6 +179,17 @@ mod tests {
         assert_eq!(first_unsupported("plain text"), None);
         // No embedded font has CJK ideographs: they are reported, never drawn as boxes.
         assert_eq!(first_unsupported("名前"), Some('名'));
+    }
+
+    #[test]
+    fn serif_has_every_printable_ascii_character() {
+        for ch in ' '..='~' {
+            assert_eq!(
+                face_for(ch, false, false),
+                Some(Face::SerifRegular),
+                "{ch:?}"
+            );
+        }
     }
 
     #[test]

@@ -292,11 +292,15 @@ fn words(spans: &[Span], size: f32) -> Result<Vec<Word>, MissingGlyph> {
                             p.text.push(c);
                             p.width += w;
                         }
-                        _ => cur.pieces.push(Piece {
-                            text: c.to_string(),
-                            face,
-                            width: w,
-                        }),
+                        _ => {
+                            let mut text = String::with_capacity(16);
+                            text.push(c);
+                            cur.pieces.push(Piece {
+                                text,
+                                face,
+                                width: w,
+                            })
+                        }
                     }
                     cur.width += w;
                 }
@@ -310,13 +314,29 @@ fn words(spans: &[Span], size: f32) -> Result<Vec<Word>, MissingGlyph> {
 /// Whether the space after this word is non-breaking: a section or paragraph sign, or
 /// an abbreviation that must stay with the number after it.
 fn glues(word: &Word) -> bool {
-    let text: String = word.pieces.iter().map(|p| p.text.as_str()).collect();
-    matches!(
-        text.as_str(),
-        "§" | "§§" | "¶" | "¶¶" | "No." | "Nos." | "Art."
-    ) || text.ends_with('§')
+    const GLUE: [&str; 7] = ["§", "§§", "¶", "¶¶", "No.", "Nos.", "Art."];
+    let Some(last) = word.pieces.last() else {
+        return false;
+    };
+    if last.text.ends_with('§') {
+        return true;
+    }
+    if word.pieces.len() == 1 {
+        return GLUE.contains(&last.text.as_str());
+    }
+    // The words that glue are at most 4 bytes long.
+    let mut buf = [0u8; 4];
+    let mut len = 0;
+    for p in &word.pieces {
+        let b = p.text.as_bytes();
+        if len + b.len() > buf.len() {
+            return false;
+        }
+        buf[len..len + b.len()].copy_from_slice(b);
+        len += b.len();
+    }
+    GLUE.iter().any(|g| g.as_bytes() == &buf[..len])
 }
-
 fn excerpt(text: &str, ch: char) -> String {
     let chars: Vec<char> = text.chars().collect();
     let at = chars.iter().position(|c| *c == ch).unwrap_or(0);
