@@ -29,22 +29,27 @@ def unescape(s):
 
 
 def blocks(md):
-    """(kind, text) for each block of the filled body: h2, h3, num, bullet, para."""
+    """(kind, label, text) for each block of the filled body: h2, h3, num (label "1."),
+    bullet (label "A."), para (no label). Numbers and letters run on through the body."""
     out = []
+    n = 0
+    letter = 0
     for chunk in re.split(r"\n\s*\n", md.strip()):
         text = " ".join(line.strip() for line in chunk.strip().splitlines())
         if not text:
             continue
         if text.startswith("### "):
-            out.append(("h3", unescape(text[4:])))
+            out.append(("h3", "", unescape(text[4:])))
         elif text.startswith("## "):
-            out.append(("h2", unescape(text[3:])))
+            out.append(("h2", "", unescape(text[3:])))
         elif re.match(r"^\d+\. ", text):
-            out.append(("num", unescape(text.split(" ", 1)[1])))
+            n += 1
+            out.append(("num", f"{n}.", unescape(text.split(" ", 1)[1])))
         elif text.startswith("- "):
-            out.append(("bullet", unescape(text[2:])))
+            out.append(("bullet", f"{chr(65 + letter)}.", unescape(text[2:])))
+            letter += 1
         else:
-            out.append(("para", unescape(text)))
+            out.append(("para", "", unescape(text)))
     return out
 
 
@@ -123,19 +128,11 @@ def typst(profile, body):
         "  par(first-line-indent: 0pt, justify: false)[" + esc(cap["number"]) + " \\\n\\\n*" + esc(cap["title"]) + "*])"
     )
     lines.append("#v(12pt)")
-    n = 0
-    letter = 0
-    for kind, text in blocks(body):
-        if kind == "h2":
+    for kind, label, text in blocks(body):
+        if kind in ("h2", "h3"):
             lines.append("#align(center)[*" + esc(text) + "*]")
-        elif kind == "h3":
-            lines.append("#align(center)[*" + esc(text) + "*]")
-        elif kind == "num":
-            n += 1
-            lines.append(f"{n}.#h(1em){esc(text)}")
-        elif kind == "bullet":
-            lines.append(f"{chr(65 + letter)}.#h(1em){esc(text)}")
-            letter += 1
+        elif label:
+            lines.append(f"{label}#h(1em){esc(text)}")
         else:
             lines.append(esc(text))
         lines.append("")
@@ -176,19 +173,11 @@ table.caption td.left {{ border-right: 0.6pt solid black; border-bottom: 0.6pt s
 <td>{e(cap['number'])}<br><br><b>{e(cap['title'])}</b></td></tr></table>
 """
     ]
-    n = 0
-    letter = 0
-    for kind, text in blocks(body):
-        if kind == "h2":
-            parts.append(f"<h2>{e(text)}</h2>")
-        elif kind == "h3":
-            parts.append(f"<h3>{e(text)}</h3>")
-        elif kind == "num":
-            n += 1
-            parts.append(f"<p>{n}.&emsp;{e(text)}</p>")
-        elif kind == "bullet":
-            parts.append(f"<p>{chr(65 + letter)}.&emsp;{e(text)}</p>")
-            letter += 1
+    for kind, label, text in blocks(body):
+        if kind in ("h2", "h3"):
+            parts.append(f"<{kind}>{e(text)}</{kind}>")
+        elif label:
+            parts.append(f"<p>{label}&emsp;{e(text)}</p>")
         else:
             parts.append(f"<p>{e(text)}</p>")
     sig = cap["counsel"][0] if cap["counsel"] else {"name": "", "firm": ""}
@@ -217,17 +206,11 @@ def fodt(profile, body):
         f'<table:table-row><table:table-cell table:style-name="Left">{left}</table:table-cell>'
         f'<table:table-cell table:style-name="Right">{right}</table:table-cell></table:table-row></table:table>'
     )
-    n = 0
-    letter = 0
-    for kind, text in blocks(body):
+    for kind, label, text in blocks(body):
         if kind in ("h2", "h3"):
             p("Heading", x(text))
-        elif kind == "num":
-            n += 1
-            p("Body", f"{n}.<text:tab/>{x(text)}")
-        elif kind == "bullet":
-            p("Body", f"{chr(65 + letter)}.<text:tab/>{x(text)}")
-            letter += 1
+        elif label:
+            p("Body", f"{label}<text:tab/>{x(text)}")
         else:
             p("Body", x(text))
     sig = cap["counsel"][0] if cap["counsel"] else {"name": "", "firm": ""}
