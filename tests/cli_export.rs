@@ -75,6 +75,10 @@ fn example_exports_four_court_ready_pdfs() {
             );
         }
         if t == "complaint" {
+            // Compressed and subset: the ten-page complaint stays small (typst's version of
+            // the same document is about 75 KiB; see bench/results.md).
+            let size = std::fs::metadata(&pdf).unwrap().len();
+            assert!(size < 75 * 1024, "the complaint is {size} bytes");
             for party in &profile.parties {
                 if party.role != drafter::profile::Role::InterestedParty {
                     assert!(

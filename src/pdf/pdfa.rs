@@ -111,9 +111,14 @@ fn document_id(doc: &Document, info: &PdfInfo) -> [u8; 16] {
 /// (several times faster than the miniz encoder lopdf uses; the complaint comes out a few
 /// KiB larger than at the default level, still smaller than typst's).
 fn compress_streams(doc: &mut Document) {
+    // Level 1, the fastest that compresses (level 0 only stores).
+    const FLATE_LEVEL: libdeflater::CompressionLvl = match libdeflater::CompressionLvl::new(1) {
+        Ok(level) => level,
+        Err(_) => panic!("libdeflate has level 1"),
+    };
     thread_local! {
         static COMPRESSOR: std::cell::RefCell<libdeflater::Compressor> =
-            std::cell::RefCell::new(libdeflater::Compressor::new(libdeflater::CompressionLvl::fastest()));
+            std::cell::RefCell::new(libdeflater::Compressor::new(FLATE_LEVEL));
     }
     COMPRESSOR.with(|c| {
         let mut c = c.borrow_mut();
