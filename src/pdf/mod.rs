@@ -25,17 +25,15 @@ pub struct PdfInfo {
     pub date: NaiveDate,
 }
 
+/// The face parsed for printpdf, once per process and only when a document uses it (the
+/// fallback faces are large, and most filings never need them).
 fn parsed(face: Face) -> &'static ParsedFont {
-    static FONTS: OnceLock<Vec<ParsedFont>> = OnceLock::new();
-    &FONTS.get_or_init(|| {
-        Face::ALL
-            .iter()
-            .map(|f| {
-                ParsedFont::from_bytes(f.bytes(), 0, &mut Vec::new())
-                    .expect("embedded font files are checked when Drafter is built")
-            })
-            .collect()
-    })[face as usize]
+    static FONTS: [OnceLock<ParsedFont>; Face::ALL.len()] =
+        [const { OnceLock::new() }; Face::ALL.len()];
+    FONTS[face as usize].get_or_init(|| {
+        ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
+            .expect("embedded font files are checked when Drafter is built")
+    })
 }
 
 fn pt_to_mm(v: f32) -> Mm {

@@ -152,12 +152,10 @@ pub fn ascender(face: Face, size: f32) -> f32 {
 
 /// The first character in `text` that no embedded font can draw.
 pub fn first_unsupported(text: &str) -> Option<char> {
-    // Liberation Serif has every printable ASCII character.
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        return None;
-    }
+    // Liberation Serif has every printable ASCII character (a test holds it to that), and
+    // ASCII control characters are never drawn: only the rest need looking up.
     text.chars()
-        .filter(|c| !c.is_control() && !is_invisible(*c))
+        .filter(|c| !c.is_ascii() && !c.is_control() && !is_invisible(*c))
         .find(|c| face_for(*c, false, false).is_none())
 }
 
