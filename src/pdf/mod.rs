@@ -43,9 +43,14 @@ fn pt_to_mm(v: f32) -> Mm {
 /// Writes pages as a PDF (PDF/A-2b: see [`pdfa`]).
 pub fn write(pages: &[Page], info: &PdfInfo) -> Vec<u8> {
     let mut doc = PdfDocument::new(&info.title);
+    // What is drawn: right-to-left runs in visual order (see `typeset::bidi`).
+    let drawn: Vec<std::borrow::Cow<'_, [Item]>> = pages
+        .iter()
+        .map(crate::typeset::bidi::visual_items)
+        .collect();
     let mut fonts: BTreeMap<Face, FontId> = BTreeMap::new();
-    for page in pages {
-        for item in &page.items {
+    for items in &drawn {
+        for item in items.iter() {
             if let Item::Text(t) = item {
                 fonts
                     .entry(t.face)
@@ -54,11 +59,11 @@ pub fn write(pages: &[Page], info: &PdfInfo) -> Vec<u8> {
         }
     }
     let mut out_pages = Vec::with_capacity(pages.len());
-    for page in pages {
+    for (page, items) in pages.iter().zip(&drawn) {
         out_pages.push(PdfPage::new(
             pt_to_mm(page.width),
             pt_to_mm(page.height),
-            page_ops(page, &fonts),
+            page_ops(page.height, items, &fonts),
         ));
     }
     doc.with_pages(out_pages);
@@ -84,15 +89,15 @@ pub fn write(pages: &[Page], info: &PdfInfo) -> Vec<u8> {
     pdfa::finish(lo, info)
 }
 
-fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
-    let mut ops = Vec::with_capacity(page.items.len() * 4 + 8);
+fn page_ops(height: f32, items: &[Item], fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(items.len() * 4 + 8);
     let black = Color::Rgb(Rgb {
         r: 0.0,
         g: 0.0,
         b: 0.0,
         icc_profile: None,
     });
-    let mut rules = page.items.iter().filter_map(|i| match i {
+    let mut rules = items.iter().filter_map(|i| match i {
         Item::Rule(r) => Some(r),
         _ => None,
     });
@@ -110,14 +115,14 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
                         LinePoint {
                             p: Point {
                                 x: Pt(r.x1),
-                                y: Pt(page.height - r.y1),
+                                y: Pt(height - r.y1),
                             },
                             bezier: false,
                         },
                         LinePoint {
                             p: Point {
                                 x: Pt(r.x2),
-                                y: Pt(page.height - r.y2),
+                                y: Pt(height - r.y2),
                             },
                             bezier: false,
                         },
@@ -130,7 +135,7 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFillColor { col: black });
     let mut current: Option<(Face, f32)> = None;
-    for item in &page.items {
+    for item in items {
         let Item::Text(t) = item else { continue };
         if current != Some((t.face, t.size)) {
             ops.push(Op::SetFont {
@@ -140,7 +145,7 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
             current = Some((t.face, t.size));
         }
         ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(t.x), Pt(page.height - t.y)),
+            matrix: TextMatrix::Translate(Pt(t.x), Pt(height - t.y)),
         });
         ops.push(Op::ShowText {
             items: text_items(&t.text, t.word_spacing, t.size),

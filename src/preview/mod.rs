@@ -29,7 +29,7 @@ pub fn svg(page: &Page) -> String {
         w = page.width,
         h = page.height
     );
-    for item in &page.items {
+    for item in crate::typeset::bidi::visual_items(page).iter() {
         match item {
             Item::Rule(r) => {
                 let _ = write!(
@@ -50,6 +50,10 @@ pub fn svg(page: &Page) -> String {
                 }
                 if style != "normal" {
                     let _ = write!(out, r#" font-style="{style}""#);
+                }
+                if t.text.chars().any(crate::typeset::bidi::is_rtl) {
+                    // Already in visual order: the browser must not reorder it again.
+                    out.push_str(r#" direction="ltr" unicode-bidi="bidi-override""#);
                 }
                 if t.word_spacing.abs() < 0.001 {
                     let _ = write!(out, ">{}</text>", esc(&t.text));

@@ -129,6 +129,11 @@ pub fn face_for(ch: char, bold: bool, italic: bool) -> Option<Face> {
 }
 
 /// Width of `ch` in `face` at `size` points (0 for a character the face lacks).
+/// Whether `face` has a glyph for `ch`.
+pub fn has_glyph(face: Face, ch: char) -> bool {
+    metrics(face).advance(ch).is_some()
+}
+
 pub fn char_width(face: Face, ch: char, size: f32) -> f32 {
     let m = metrics(face);
     f32::from(m.advance(ch).unwrap_or(0)) * size / m.units_per_em

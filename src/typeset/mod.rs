@@ -5,6 +5,7 @@
 //! [`layout::layout`] breaks lines with real glyph metrics ([`fonts`]) and paginates on
 //! the style's grid, producing [`page::Page`]s that the PDF writer and the preview draw.
 
+pub mod bidi;
 pub mod compose;
 pub mod fonts;
 pub mod layout;
