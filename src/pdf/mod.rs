@@ -8,11 +8,12 @@ use crate::typeset::fonts::Face;
 use crate::typeset::{Item, Page};
 use chrono::NaiveDate;
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+    Color, FontEmbeddingMode, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, PrintpdfFontMeta, Pt, Rgb, TextItem, TextMatrix,
 };
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Document information written to the PDF.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +37,50 @@ fn parsed(face: Face) -> &'static ParsedFont {
     })
 }
 
+/// `face` subset to `chars` by printpdf's own subsetter, parsed back, and named with a
+/// subset tag; kept for the life of the process per face and character set, so a document
+/// drawn again (a preview after a keystroke, a batch of similar complaints) does not subset
+/// again. `None` when the subset cannot be made (printpdf then subsets the face itself).
+fn subset(face: Face, chars: &BTreeSet<char>) -> Option<Arc<ParsedFont>> {
+    type Key = (Face, Vec<char>);
+    static CACHE: OnceLock<Mutex<HashMap<Key, Arc<ParsedFont>>>> = OnceLock::new();
+    let key: Key = (face, chars.iter().copied().collect());
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(font) = cache.lock().ok()?.get(&key) {
+        return Some(font.clone());
+    }
+    let full = parsed(face);
+    let glyphs: BTreeMap<u16, String> = chars
+        .iter()
+        .filter_map(|c| Some((full.lookup_glyph_index(u32::from(*c))?, c.to_string())))
+        .collect();
+    let sub = printpdf::font::subset_font(full, &glyphs).ok()?;
+    let mut font = ParsedFont::from_bytes(&sub.bytes, 0, &mut Vec::new())?;
+    // The subset tag (ISO 32000-1, 9.6.4): six capitals, here from the character set.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut h);
+    let mut n = h.finish();
+    let tag: String = (0..6)
+        .map(|_| {
+            let c = char::from(b'A' + (n % 26) as u8);
+            n /= 26;
+            c
+        })
+        .collect();
+    let name = full
+        .font_name
+        .clone()
+        .unwrap_or_else(|| format!("{face:?}"));
+    font.font_name = Some(format!("{tag}+{}", name.replace(' ', "")));
+    let font = Arc::new(font);
+    let mut map = cache.lock().ok()?;
+    if map.len() >= 256 {
+        map.clear();
+    }
+    map.insert(key, font.clone());
+    Some(font)
+}
+
 fn pt_to_mm(v: f32) -> Mm {
     Mm(v * 25.4 / 72.0)
 }
@@ -48,15 +93,35 @@ pub fn write(pages: &[Page], info: &PdfInfo) -> Vec<u8> {
         .iter()
         .map(crate::typeset::bidi::visual_items)
         .collect();
-    let mut fonts: BTreeMap<Face, FontId> = BTreeMap::new();
+    // The characters each face draws, then that face subset to them (see `subset`).
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     for items in &drawn {
         for item in items.iter() {
             if let Item::Text(t) = item {
-                fonts
-                    .entry(t.face)
-                    .or_insert_with(|| doc.add_font(parsed(t.face)));
+                used.entry(t.face).or_default().extend(t.text.chars());
             }
         }
+    }
+    let mut fonts: BTreeMap<Face, FontId> = BTreeMap::new();
+    for (face, chars) in &used {
+        let id = match subset(*face, chars) {
+            Some(font) => {
+                let id = FontId::new();
+                let meta = PrintpdfFontMeta {
+                    embedding_mode: FontEmbeddingMode::Full,
+                    requires_subsetting: false,
+                    ..Default::default()
+                };
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(id.clone(), PdfFont::with_meta((*font).clone(), meta));
+                id
+            }
+            // printpdf subsets the whole face itself.
+            None => doc.add_font(parsed(*face)),
+        };
+        fonts.insert(*face, id);
     }
     let mut out_pages = Vec::with_capacity(pages.len());
     for (page, items) in pages.iter().zip(&drawn) {
