@@ -159,6 +159,85 @@ pub fn packet(filings: &[Filing], subject: &str, date: NaiveDate) -> Vec<u8> {
     crate::pdf::write(&pages, &info)
 }
 
+/// A file [`write_packet`] could not write.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: cannot write", path.display())]
+pub struct WriteError {
+    pub path: std::path::PathBuf,
+    #[source]
+    pub cause: std::io::Error,
+}
+
+/// A PDF [`write_packet`] wrote, with its entry in `index.json`.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub path: std::path::PathBuf,
+    pub entry: IndexEntry,
+}
+
+/// Writes a case's filings into `dir` as `drafter export --all` and the app's packet export
+/// do: each as `<template>.pdf` in the built-in templates' order (then by name, which is
+/// also the order `filings` is left in), `packet.pdf` with all of them, and `index.json`
+/// listing both. `step` is given each file's name before it is written. Every file is
+/// written atomically. Returns the PDFs written, the packet last.
+pub fn write_packet(
+    filings: &mut [Filing],
+    dir: &std::path::Path,
+    date: NaiveDate,
+    mut step: impl FnMut(&str),
+) -> Result<Vec<Written>, WriteError> {
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        crate::fsutil::write_atomic(&path, bytes)
+            .map(|()| path.clone())
+            .map_err(|cause| WriteError { path, cause })
+    };
+    let order = |name: &str| {
+        crate::template::BUILTIN
+            .iter()
+            .position(|(b, _)| *b == name)
+            .unwrap_or(usize::MAX)
+    };
+    filings.sort_by_key(|f| (order(&f.template), f.template.clone()));
+    let mut written = Vec::with_capacity(filings.len() + 1);
+    for f in filings.iter() {
+        let file = format!("{}.pdf", f.template);
+        step(&file);
+        let bytes = f.to_pdf();
+        written.push(Written {
+            path: write(&file, &bytes)?,
+            entry: IndexEntry {
+                sha256: sha256_hex(&bytes),
+                pages: f.pages.len(),
+                title: f.title.clone(),
+                template: f.template.clone(),
+                file,
+            },
+        });
+    }
+    step("packet.pdf");
+    let subject = filings
+        .first()
+        .map(|f| f.info.subject.clone())
+        .unwrap_or_default();
+    let bytes = packet(filings, &subject, date);
+    written.push(Written {
+        path: write("packet.pdf", &bytes)?,
+        entry: IndexEntry {
+            sha256: sha256_hex(&bytes),
+            pages: filings.iter().map(|f| f.pages.len()).sum(),
+            title: "Filing packet".into(),
+            template: "packet".into(),
+            file: "packet.pdf".into(),
+        },
+    });
+    step("index.json");
+    let index: Vec<&IndexEntry> = written.iter().map(|w| &w.entry).collect();
+    let json = serde_json::to_string_pretty(&index).expect("the index serializes");
+    write("index.json", format!("{json}\n").as_bytes())?;
+    Ok(written)
+}
+
 /// SHA-256 of bytes, as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;

@@ -439,49 +439,10 @@ fn export_all(
         guard(&f, allow_privacy)?;
         filings.push(f);
     }
-    let order = |name: &str| {
-        template::BUILTIN
-            .iter()
-            .position(|(b, _)| *b == name)
-            .unwrap_or(usize::MAX)
-    };
-    filings.sort_by_key(|f| (order(&f.template), f.template.clone()));
-    let mut index = Vec::new();
-    for f in &filings {
-        let file = format!("{}.pdf", f.template);
-        let bytes = f.to_pdf();
-        let path = dir.join(&file);
-        write(&path, &bytes)?;
-        println!("{}", path.display());
-        index.push(filing::IndexEntry {
-            sha256: filing::sha256_hex(&bytes),
-            pages: f.pages.len(),
-            title: f.title.clone(),
-            template: f.template.clone(),
-            file,
-        });
+    for w in filing::write_packet(&mut filings, dir, opts.date, |_| {})? {
+        println!("{}", w.path.display());
     }
-    let subject = filings
-        .first()
-        .map(|f| f.info.subject.clone())
-        .unwrap_or_default();
-    let packet = filing::packet(&filings, &subject, opts.date);
-    let path = dir.join("packet.pdf");
-    write(&path, &packet)?;
-    println!("{}", path.display());
-    index.push(filing::IndexEntry {
-        sha256: filing::sha256_hex(&packet),
-        pages: filings.iter().map(|f| f.pages.len()).sum(),
-        title: "Filing packet".into(),
-        template: "packet".into(),
-        file: "packet.pdf".into(),
-    });
-    let path = dir.join("index.json");
-    write(
-        &path,
-        format!("{}\n", serde_json::to_string_pretty(&index)?).as_bytes(),
-    )?;
-    println!("{}", path.display());
+    println!("{}", dir.join("index.json").display());
     Ok(())
 }
 

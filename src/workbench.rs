@@ -462,77 +462,27 @@ impl Workspace {
                 details: skipped.join("; "),
             });
         }
-        let order = |name: &str| {
-            template::BUILTIN
-                .iter()
-                .position(|(b, _)| *b == name)
-                .unwrap_or(usize::MAX)
-        };
-        filings.sort_by_key(|f| (order(&f.template), f.template.clone()));
-        let mut files = Vec::new();
-        let mut index = Vec::new();
-        for f in &filings {
-            let file = format!("{}.pdf", f.template);
+        let written = filing::write_packet(&mut filings, &dir, date, |file| {
             progress(Progress {
                 done,
                 total,
                 step: format!("Writing {file}"),
             });
-            let bytes = f.to_pdf();
-            let path = dir.join(&file);
-            write(&path, &bytes)?;
-            let sha256 = filing::sha256_hex(&bytes);
-            index.push(filing::IndexEntry {
-                sha256: sha256.clone(),
-                pages: f.pages.len(),
-                title: f.title.clone(),
-                template: f.template.clone(),
-                file,
-            });
-            files.push(ExportedFile {
-                path,
-                title: f.title.clone(),
-                pages: f.pages.len(),
-                sha256,
-            });
             done += 1;
-        }
-        progress(Progress {
-            done,
-            total,
-            step: "Writing packet.pdf".into(),
-        });
-        let subject = filings
-            .first()
-            .map(|f| f.info.subject.clone())
-            .unwrap_or_default();
-        let packet = filing::packet(&filings, &subject, date);
-        let path = dir.join("packet.pdf");
-        write(&path, &packet)?;
-        let pages = filings.iter().map(|f| f.pages.len()).sum();
-        let sha256 = filing::sha256_hex(&packet);
-        index.push(filing::IndexEntry {
-            sha256: sha256.clone(),
-            pages,
-            title: "Filing packet".into(),
-            template: "packet".into(),
-            file: "packet.pdf".into(),
-        });
-        files.push(ExportedFile {
-            path,
-            title: "Filing packet".into(),
-            pages,
-            sha256,
-        });
-        done += 1;
-        progress(Progress {
-            done,
-            total,
-            step: "Writing index.json".into(),
-        });
-        let json = serde_json::to_string_pretty(&index).expect("the index serializes");
-        write(&dir.join("index.json"), format!("{json}\n").as_bytes())?;
-        done += 1;
+        })
+        .map_err(|e| WorkbenchError::Write {
+            path: e.path,
+            cause: e.cause,
+        })?;
+        let files = written
+            .into_iter()
+            .map(|w| ExportedFile {
+                path: w.path,
+                title: w.entry.title,
+                pages: w.entry.pages,
+                sha256: w.entry.sha256,
+            })
+            .collect();
         progress(Progress {
             done,
             total,
