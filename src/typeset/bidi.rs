@@ -44,7 +44,7 @@ pub fn visual_items(page: &Page) -> Cow<'_, [Item]> {
             let Item::Text(prev) = &page.items[*seg.last().expect("segments are not empty")] else {
                 return false;
             };
-            (prev.y - t.y).abs() < 0.01 && (end(prev) - t.x).abs() < 0.5
+            (prev.y - t.y).abs() < 0.01 && (prev.end() - t.x).abs() < 0.5
         });
         match segments.last_mut() {
             Some(seg) if continues => seg.push(i),
@@ -82,12 +82,6 @@ pub fn visual_items(page: &Page) -> Cow<'_, [Item]> {
     Cow::Owned(out)
 }
 
-/// Where a run ends, justification included.
-fn end(t: &TextRun) -> f32 {
-    t.x + fonts::text_width(t.face, &t.text, t.size)
-        + t.word_spacing * t.text.matches(' ').count() as f32
-}
-
 /// One character with the style of the run it came from.
 #[derive(Clone, Copy)]
 struct Styled {
@@ -98,7 +92,7 @@ struct Styled {
 /// The runs of one segment, rebuilt in visual order over the same width.
 fn reorder(runs: &[&TextRun]) -> Vec<TextRun> {
     let start = runs[0].x;
-    let width = end(runs[runs.len() - 1]) - start;
+    let width = runs[runs.len() - 1].end() - start;
     let mut text = String::new();
     let mut styled: Vec<(usize, Styled)> = Vec::new(); // (byte offset, character)
     for (ri, r) in runs.iter().enumerate() {
@@ -407,13 +401,13 @@ mod tests {
         assert_eq!(drawn(&items), "known as םלוע םולש here");
         // The same width as the line it replaces.
         let last = match items.last() {
-            Some(Item::Text(t)) => end(t),
+            Some(Item::Text(t)) => t.end(),
             _ => unreachable!(),
         };
-        let before = end(match &p.items[0] {
-            Item::Text(t) => t,
+        let before = match &p.items[0] {
+            Item::Text(t) => t.end(),
             Item::Rule(_) => unreachable!(),
-        });
+        };
         assert!((last - before).abs() < 0.01, "{last} vs {before}");
     }
 

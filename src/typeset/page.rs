@@ -18,6 +18,15 @@ pub struct TextRun {
     pub artifact: bool,
 }
 
+impl TextRun {
+    /// Where the run ends on its baseline, justification included.
+    pub fn end(&self) -> f32 {
+        self.x
+            + super::fonts::text_width(self.face, &self.text, self.size)
+            + self.word_spacing * self.text.matches(' ').count() as f32
+    }
+}
+
 /// A straight rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
@@ -60,9 +69,7 @@ impl Page {
         runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
         let mut lines: Vec<(f32, String, f32)> = Vec::new();
         for r in runs {
-            let end = r.x
-                + super::fonts::text_width(r.face, &r.text, r.size)
-                + r.word_spacing * r.text.matches(' ').count() as f32;
+            let end = r.end();
             match lines.last_mut() {
                 Some((y, text, last_end)) if (*y - r.y).abs() < 0.5 => {
                     if r.x - *last_end > 1.0 && !text.ends_with(' ') {
