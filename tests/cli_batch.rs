@@ -113,7 +113,10 @@ fn an_output_name_that_cannot_be_written_is_reported_and_the_rest_are_written() 
     );
     let written = stdout(&o);
     for name in ["m-00.pdf", "m-02.pdf"] {
-        assert!(written.contains(out.join(name).to_str().unwrap()), "{written}");
+        assert!(
+            written.contains(out.join(name).to_str().unwrap()),
+            "{written}"
+        );
         assert!(std::fs::read(out.join(name)).unwrap().starts_with(b"%PDF"));
     }
     assert!(out.join("m-01.pdf").is_dir(), "the folder is left alone");
@@ -147,8 +150,8 @@ fn a_killed_batch_leaves_no_temporary_file_after_the_next_run() {
             for n in names(&out).iter().filter(|n| n.ends_with(".pdf")) {
                 let bytes = std::fs::read(out.join(n)).unwrap();
                 assert!(bytes.starts_with(b"%PDF"), "{n}");
-                let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(32)..])
-                    .into_owned();
+                let tail =
+                    String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(32)..]).into_owned();
                 assert!(tail.contains("%%EOF"), "{n} is complete");
             }
         }

@@ -453,7 +453,10 @@ fn only_regular_writable_files_are_replaced() {
     let o = export_to(dir, &ro, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("read-only") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("read-only") && err.contains("--force"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&ro).unwrap(), "the filed version");
     let o = export_to(dir, &ro, &["--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -548,7 +551,15 @@ fn a_closed_pipe_ends_the_output_quietly() {
         &["templates"][..],
         &["case", "list"],
         &["example", "alt-uscis"],
-        &["render", "--example", "alt-uscis", "--template", "complaint", "--format", "text"],
+        &[
+            "render",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "complaint",
+            "--format",
+            "text",
+        ],
         &["deadlines", "--example", "alt-uscis"],
     ] {
         let o = into_closed_pipe(dir, args);

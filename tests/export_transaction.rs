@@ -66,9 +66,8 @@ fn hidden(dir: &Path) -> Vec<String> {
 }
 
 /// The folder holds one complete set: an index whose every entry is present with its
-/// hash, and every PDF beside it listed. Returns the index's document date marker (the
-/// packet's hash) so callers can tell sets apart.
-fn assert_one_set(dir: &Path, context: &str) -> String {
+/// hash, and every PDF beside it listed.
+fn assert_one_set(dir: &Path, context: &str) {
     let index: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap())
             .unwrap_or_else(|e| panic!("{context}: index.json: {e}"));
@@ -145,7 +144,11 @@ fn a_kill_during_export_all_leaves_the_old_set_or_the_new_one() {
     // The next run sweeps every leftover and writes a complete set.
     assert!(export_all(&out, "2017-04-06").status().unwrap().success());
     assert_one_set(&out, "after the kills");
-    assert_eq!(hidden(&out), Vec::<String>::new(), "no temporary file stays");
+    assert_eq!(
+        hidden(&out),
+        Vec::<String>::new(),
+        "no temporary file stays"
+    );
 }
 
 #[test]
