@@ -307,7 +307,8 @@ fn warnings(filing: &Filing) -> impl Iterator<Item = String> + '_ {
 // One filing.
 
 /// Exports one filing as a PDF at `path` (its folder is created if missing), replacing
-/// only a regular file there.
+/// only a regular file there. A filing the case is not ready for is refused whatever
+/// [`ExportOptions::not_ready`] says: there is nothing else to write.
 pub fn export_filing(
     profile: &CaseProfile,
     catalog: &Catalog,

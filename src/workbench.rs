@@ -11,8 +11,7 @@
 //! - Exporting is [`crate::export`]'s: the app's commands call it with
 //!   [`Workspace::catalog`].
 
-use crate::export::ExportError;
-use crate::filing::{self, FilingError, Options};
+use crate::filing::{self, Options};
 use crate::profile::{CaseProfile, Finding, Severity};
 use crate::rules::Deadline;
 use crate::store::{CaseId, Imported, ListOptions, Revision, Store, StoreError};
@@ -31,15 +30,11 @@ pub enum WorkbenchError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Filing(#[from] FilingError),
-    #[error(transparent)]
     Template(#[from] TemplateError),
     #[error(transparent)]
     Style(#[from] crate::typeset::StyleError),
-    #[error(transparent)]
-    Export(#[from] ExportError),
     /// A path the app was given cannot be used for what was asked.
-    #[error("{}: {reason}", path.display())]
+    #[error("{path}: {reason}")]
     Path { path: PathBuf, reason: String },
 }
 
@@ -54,16 +49,8 @@ impl WorkbenchError {
             WorkbenchError::Store(StoreError::Profile(_)) => "invalid-file",
             WorkbenchError::Store(StoreError::EmptyTitle) => "invalid",
             WorkbenchError::Store(_) => "store",
-            WorkbenchError::Filing(FilingError::Invalid(_)) => "invalid",
-            WorkbenchError::Filing(FilingError::ProtectedLeak(_)) => "protected-leak",
-            WorkbenchError::Filing(FilingError::Ineligible(_)) => "ineligible",
-            WorkbenchError::Filing(FilingError::Glyph { .. }) => "glyph",
-            WorkbenchError::Filing(FilingError::Template(_)) | WorkbenchError::Template(_) => {
-                "template"
-            }
-            WorkbenchError::Filing(FilingError::Style(_)) | WorkbenchError::Style(_) => "style",
-            WorkbenchError::Filing(FilingError::Layout { .. }) => "layout",
-            WorkbenchError::Export(e) => e.code(),
+            WorkbenchError::Template(_) => "template",
+            WorkbenchError::Style(_) => "style",
             WorkbenchError::Path { .. } => "path",
         }
     }

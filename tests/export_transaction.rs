@@ -158,30 +158,18 @@ fn a_full_disk_leaves_the_previous_set() {
     assert!(export_all(&out, "2017-04-06").status().unwrap().success());
     let before = snapshot(&out);
 
-    // A file-size limit stands in for a full disk: writing past 50 KiB fails (the
-    // complaint is about 70 KiB). The limit's signal is ignored, as a full disk sends
-    // none: the write just fails.
-    let bin = env!("CARGO_BIN_EXE_drafter");
-    let o = std::process::Command::new("bash")
-        .args([
-            "-c",
-            "ulimit -f 50; trap '' XFSZ; exec \"$0\" \"$@\"",
-            bin,
-            "--data-dir",
-            data.path().to_str().unwrap(),
-            "export",
-            "--example",
-            "alt-uscis",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            "2017-04-07",
-        ])
-        .env_remove("DRAFTER_DATA_DIR")
-        .env_remove("DRAFTER_TEMPLATES_DIR")
-        .output()
-        .unwrap();
+    let o = with_a_full_disk(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "export",
+        "--example",
+        "alt-uscis",
+        "--all",
+        "--out",
+        out.to_str().unwrap(),
+        "--date",
+        "2017-04-07",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("cannot write"), "{err}");
@@ -191,21 +179,31 @@ fn a_full_disk_leaves_the_previous_set() {
     // A single filing under the same limit: refused, nothing left behind.
     let one = data.path().join("one");
     std::fs::create_dir_all(&one).unwrap();
-    let o = std::process::Command::new("bash")
-        .args([
-            "-c",
-            "ulimit -f 50; trap '' XFSZ; exec \"$0\" \"$@\"",
-            bin,
-            "export",
-            "--example",
-            "alt-uscis",
-            "--template",
-            "complaint",
-            "--out",
-            one.join("c.pdf").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let o = with_a_full_disk(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "export",
+        "--example",
+        "alt-uscis",
+        "--template",
+        "complaint",
+        "--out",
+        one.join("c.pdf").to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(snapshot(&one).is_empty(), "{:?}", snapshot(&one));
+}
+
+/// Runs drafter where no file can grow past 50 KiB (the complaint is about 70 KiB): a
+/// file-size limit stands in for a full disk. Its signal is ignored, as a full disk sends
+/// none: the write just fails.
+fn with_a_full_disk(args: &[&str]) -> std::process::Output {
+    std::process::Command::new("bash")
+        .args(["-c", "ulimit -f 50; trap '' XFSZ; exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_drafter"))
+        .args(args)
+        .env_remove("DRAFTER_DATA_DIR")
+        .env_remove("DRAFTER_TEMPLATES_DIR")
+        .output()
+        .unwrap()
 }
