@@ -8,14 +8,12 @@
 //! dropped on the window are taken from the window's own drop event. Exported files are
 //! opened or shown in their folder (tauri-plugin-opener) only if this run wrote them.
 
+use drafter::export::{self, ExportOptions, ExportReport, FilingSet, NotReady, Progress};
 use drafter::profile::CaseProfile;
 use drafter::store::{
     CaseId, CaseSummary, KnownCounsel, KnownCourt, ListOptions, Rev, Revision, RevisionInfo, Store,
 };
-use drafter::export::{self, ExportOptions, ExportReport, FilingSet, NotReady, Progress};
-use drafter::workbench::{
-    self, Draft, DraftOptions, TemplateEntry, WorkbenchError, Workspace,
-};
+use drafter::workbench::{self, Draft, DraftOptions, TemplateEntry, WorkbenchError, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
