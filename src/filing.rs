@@ -317,7 +317,10 @@ pub fn prepare(
         .as_ref()
         .map(|_| (style.text.first_baseline, style.text.unit * 2.0));
     let mut warnings = Vec::new();
-    if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
+    if t.front
+        .checks
+        .contains(&crate::template::Check::VoluntaryDismissal)
+    {
         let (errors, warns): (Vec<Finding>, Vec<Finding>) =
             crate::rules::voluntary_dismissal_findings(profile)
                 .into_iter()
@@ -423,7 +426,10 @@ pub fn check_and_prepare(
             ));
         }
     }
-    if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
+    if t.front
+        .checks
+        .contains(&crate::template::Check::VoluntaryDismissal)
+    {
         findings.extend(crate::rules::voluntary_dismissal_findings(profile));
     }
     let mut prepared = None;

@@ -4,7 +4,7 @@
 //! date and closing. Templates never type these themselves.
 
 use super::model::{Align, Block, BlockKind, Column, Element, Para, Spacing, Span};
-use super::style::CourtStyle;
+use super::style::{BulletStyle, CourtStyle};
 use crate::profile::{CaseProfile, Counsel, Party, PartyKind, Role};
 use chrono::NaiveDate;
 
@@ -329,7 +329,7 @@ fn body(blocks: &[Block], out: &mut Vec<Element>, style: &CourtStyle) {
                 let d = usize::from(depth);
                 letters[d] += 1;
                 letters.iter_mut().skip(d + 1).for_each(|l| *l = 0);
-                let label = if style.text.bullet_style == "bullets" {
+                let label = if style.text.bullet_style == BulletStyle::Bullets {
                     "•".to_string()
                 } else {
                     list_label(depth, letters[d])

@@ -6,7 +6,7 @@
 use super::fonts::{self, Face};
 use super::model::{Align, Column, Element, Para, Spacing, Span};
 use super::page::{Item, Page, Rule, TextRun};
-use super::style::CourtStyle;
+use super::style::{CourtStyle, FooterAlign};
 
 /// A character that no embedded font can draw.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -356,7 +356,7 @@ fn break_para(
     style: &CourtStyle,
 ) -> Result<Vec<LineContent>, MissingGlyph> {
     let size = p.size.unwrap_or(style.text.size);
-    let words = words(&p.spans, size)?;
+    let mut words = words(&p.spans, size)?;
     let base_x = style.page.left + col_x + p.left;
     let full = col_width - p.left - p.right;
     let mut lines = Vec::new();
@@ -368,6 +368,14 @@ fn break_para(
     while start < words.len() {
         let indent = if first { p.first_indent } else { 0.0 };
         let avail = full - indent;
+        if words[start].width > avail + 0.01 {
+            // A word wider than the line (a long web address): it is cut where the line
+            // ends and goes on at the start of the next one, instead of running into the
+            // margin.
+            if let Some(tail) = cut_word(&mut words[start], avail, size) {
+                words.insert(start + 1, tail);
+            }
+        }
         let mut end = start;
         let mut width = 0.0;
         while end < words.len() {
@@ -446,6 +454,49 @@ fn break_para(
     Ok(lines)
 }
 
+/// Cuts `word` after its last character that ends within `width` (at least one
+/// character stays), returning the rest as a new word that keeps the original's space
+/// and hard break; `None` when nothing is left over.
+fn cut_word(word: &mut Word, width: f32, size: f32) -> Option<Word> {
+    let mut used = 0.0;
+    let mut kept = 0usize;
+    let mut at: Option<(usize, usize)> = None;
+    'pieces: for (pi, piece) in word.pieces.iter().enumerate() {
+        for (bi, ch) in piece.text.char_indices() {
+            let w = fonts::char_width(piece.face, ch, size);
+            if kept > 0 && used + w > width + 0.01 {
+                at = Some((pi, bi));
+                break 'pieces;
+            }
+            used += w;
+            kept += 1;
+        }
+    }
+    let (pi, bi) = at?;
+    let mut rest: Vec<Piece> = word.pieces.split_off(pi);
+    if bi > 0 {
+        let first = &mut rest[0];
+        let head = Piece {
+            text: first.text[..bi].to_string(),
+            face: first.face,
+            width: fonts::text_width(first.face, &first.text[..bi], size),
+        };
+        first.text.drain(..bi);
+        first.width = fonts::text_width(first.face, &first.text, size);
+        word.pieces.push(head);
+    }
+    word.width = word.pieces.iter().map(|p| p.width).sum();
+    let tail = Word {
+        width: rest.iter().map(|p| p.width).sum(),
+        pieces: rest,
+        space: word.space,
+        hard_break: word.hard_break,
+    };
+    word.space = false;
+    word.hard_break = false;
+    Some(tail)
+}
+
 fn space_width(word: &Word, size: f32) -> f32 {
     let face = word
         .pieces
@@ -458,6 +509,7 @@ fn space_width(word: &Word, size: f32) -> f32 {
 /// Places boxes on pages, honouring the no-break-before marks.
 fn paginate(boxes: &[LineBox], style: &CourtStyle) -> Vec<Page> {
     let capacity = style.text.units_per_page;
+    let last_line = style.last_body_unit();
     let mut pages = Vec::new();
     let mut i = 0;
     while i < boxes.len() || pages.is_empty() {
@@ -484,7 +536,12 @@ fn paginate(boxes: &[LineBox], style: &CourtStyle) -> Vec<Page> {
             if b.on_line && k % 2 == 1 {
                 k += 1;
             }
-            let fits = k + b.height <= capacity || (b.height == 0 && k <= capacity);
+            // The box's last baseline must stay on the body's last line: on pleading
+            // paper the last numbered line, never the half-line below it, where the
+            // footer begins.
+            let ink = b.runs.iter().map(|(dk, _)| *dk).max().unwrap_or(0);
+            let fits = (k + b.height <= capacity || (b.height == 0 && k <= capacity))
+                && k + ink <= last_line;
             if !fits {
                 // Break before the last allowed box on this page.
                 let allowed = (i + 1..=j).rev().find(|&c| !boxes[c].no_break_before);
@@ -577,15 +634,15 @@ fn decorate(page: &mut Page, number: usize, total: usize, style: &CourtStyle, fo
             width: 0.6,
         }));
     }
-    let mut put = |text: String, y: f32, align: &str| {
+    let mut put = |text: String, y: f32, align: FooterAlign| {
         if text.trim().is_empty() {
             return;
         }
         let w = fonts::text_width(Face::SerifRegular, &text, f.size);
         let x = match align {
-            "left" => style.page.left,
-            "right" => style.page.right - w,
-            _ => (style.page.left + style.page.right - w) / 2.0,
+            FooterAlign::Left => style.page.left,
+            FooterAlign::Right => style.page.right - w,
+            FooterAlign::Center => (style.page.left + style.page.right - w) / 2.0,
         };
         page.items.push(Item::Text(TextRun {
             x,
@@ -606,6 +663,6 @@ fn decorate(page: &mut Page, number: usize, total: usize, style: &CourtStyle, fo
     } else {
         title
     };
-    put(fill(&f.page_number), f.page_number_y, &f.page_number_align);
-    put(title, f.title_y, "center");
+    put(fill(&f.page_number), f.page_number_y, f.page_number_align);
+    put(title, f.title_y, FooterAlign::Center);
 }

@@ -66,8 +66,10 @@ pub enum Align {
     Right,
 }
 
-/// Line spacing in grid units: single is one unit, double two.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Line spacing in grid units: single is one unit, double two. A court style names it
+/// `"single"` or `"double"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Spacing {
     Single,
     Double,
