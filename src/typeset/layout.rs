@@ -666,3 +666,231 @@ fn decorate(page: &mut Page, number: usize, total: usize, style: &CourtStyle, fo
     put(fill(&f.page_number), f.page_number_y, f.page_number_align);
     put(title, f.title_y, FooterAlign::Center);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand() -> CourtStyle {
+        CourtStyle::load("cand", None).unwrap()
+    }
+
+    fn para(text: &str) -> Para {
+        Para::new(vec![Span::plain(text)])
+    }
+
+    fn line(text: &str) -> Element {
+        Element::Para(para(text).align(Align::Left))
+    }
+
+    /// The body's lines of each page, as (grid unit, text).
+    fn body(pages: &[Page], style: &CourtStyle) -> Vec<Vec<(u32, String)>> {
+        pages
+            .iter()
+            .map(|p| {
+                p.text_lines(false)
+                    .into_iter()
+                    .map(|(y, t)| {
+                        let k = (y - style.text.first_baseline) / style.text.unit;
+                        (k.round() as u32, t)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    const LONG: &str = "The Summons demanded records that would identify the person or persons \
+        who created and operate the account, and the agency withdrew it the day after the \
+        complaint was filed, before any court had ruled on the petition to enforce it.";
+
+    #[test]
+    fn justified_lines_fill_the_column_and_the_last_does_not() {
+        let style = cand();
+        let mut p = para(LONG);
+        p.first_indent = 36.0;
+        let lines = break_para(&p, 0.0, style.text_width(), &style).unwrap();
+        assert!(lines.len() >= 3, "{}", lines.len());
+        assert_eq!(lines[0].runs[0].x, style.page.left + 36.0);
+        for l in &lines[..lines.len() - 1] {
+            let end = l.runs.last().unwrap().end();
+            assert!((end - style.page.right).abs() < 0.05, "{end}");
+            assert!(l.runs[0].word_spacing >= 0.0);
+        }
+        let last = lines.last().unwrap().runs.last().unwrap();
+        assert_eq!(last.word_spacing, 0.0);
+        assert!(last.end() < style.page.right - 1.0);
+        // Every word once, in order.
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>())
+            .collect();
+        assert_eq!(
+            text.join(" "),
+            LONG.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+
+    #[test]
+    fn centred_and_right_aligned_lines() {
+        let style = cand();
+        let lines = break_para(
+            &para("CERTIFICATE").align(Align::Center),
+            0.0,
+            style.text_width(),
+            &style,
+        )
+        .unwrap();
+        let r = &lines[0].runs[0];
+        let middle = (style.page.left + style.page.right) / 2.0;
+        assert!(((r.x + r.end()) / 2.0 - middle).abs() < 0.05);
+        let lines = break_para(
+            &para("Dated").align(Align::Right),
+            0.0,
+            style.text_width(),
+            &style,
+        )
+        .unwrap();
+        assert!((lines[0].runs[0].end() - style.page.right).abs() < 0.05);
+    }
+
+    #[test]
+    fn hard_breaks_end_lines_and_blank_lines_stay() {
+        let style = cand();
+        let p = para("Jane Roe\n\n100 Market Street").align(Align::Left);
+        let lines = break_para(&p, 0.0, style.text_width(), &style).unwrap();
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(text, ["Jane Roe", "", "100 Market Street"]);
+    }
+
+    #[test]
+    fn section_signs_and_numbers_stay_together() {
+        let w = words(&[Span::plain("under 19 U.S.C. § 1509 and No. 3")], 12.0).unwrap();
+        let text: Vec<String> = w
+            .iter()
+            .map(|w| w.pieces.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            text,
+            ["under", "19", "U.S.C.", "§\u{a0}1509", "and", "No.\u{a0}3"]
+        );
+    }
+
+    #[test]
+    fn a_missing_glyph_is_named_with_its_context() {
+        let err = words(&[Span::plain("a \u{10FFFD} b")], 12.0).unwrap_err();
+        assert_eq!(err.code, 0x10FFFD);
+        assert!(err.to_string().contains("U+10FFFD"), "{err}");
+    }
+
+    #[test]
+    fn a_pleading_page_holds_28_double_spaced_lines() {
+        let style = cand();
+        let elements: Vec<Element> = (1..=29).map(|n| line(&format!("L{n}"))).collect();
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(body.len(), 2);
+        assert_eq!(body[0].len(), 28);
+        assert_eq!(body[0][27], (54, "L28".to_string()));
+        assert_eq!(body[1], [(0, "L29".to_string())]);
+        // Numbered lines 1–28 on both pages, as page furniture.
+        for page in &pages {
+            let numbers: Vec<String> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) if t.artifact && t.x < style.page.left => Some(t.text.clone()),
+                    _ => None,
+                })
+                .collect();
+            let want: Vec<String> = (1..=28).map(|n| n.to_string()).collect();
+            assert_eq!(numbers, want);
+        }
+    }
+
+    #[test]
+    fn no_orphan_or_widow_a_three_line_paragraph_moves_whole() {
+        let style = cand();
+        // 26 lines fill numbered lines 1–26; a three-line paragraph would leave one line
+        // on page 2 (a widow), and breaking after its first line would leave an orphan.
+        let mut elements: Vec<Element> = (1..=26).map(|n| line(&format!("L{n}"))).collect();
+        elements.push(Element::Para(para(LONG)));
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(body[0].len(), 26);
+        assert_eq!(body[1].len(), 3);
+        assert_eq!(body[1][0].0, 0);
+    }
+
+    #[test]
+    fn a_heading_is_kept_with_what_follows() {
+        let style = cand();
+        let mut elements: Vec<Element> = (1..=27).map(|n| line(&format!("L{n}"))).collect();
+        let mut heading = para("FIRST CLAIM").align(Align::Center);
+        heading.keep_with_next = true;
+        elements.push(Element::Para(heading));
+        elements.push(line("The claim."));
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(body[0].len(), 27);
+        assert_eq!(
+            body[1],
+            [
+                (0, "FIRST CLAIM".to_string()),
+                (2, "The claim.".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_break_and_a_numbered_line() {
+        let style = cand();
+        let elements = vec![
+            line("one"),
+            Element::AtLine(8),
+            line("on line 8"),
+            Element::PageBreak,
+            line("two"),
+        ];
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(
+            body,
+            [
+                vec![(0, "one".to_string()), (14, "on line 8".to_string())],
+                vec![(0, "two".to_string())]
+            ]
+        );
+    }
+
+    #[test]
+    fn the_footer_numbers_pages_and_names_the_case() {
+        let style = cand();
+        let elements: Vec<Element> = (1..=30).map(|n| line(&format!("L{n}"))).collect();
+        let footer = FooterText {
+            title: "Complaint".into(),
+            short_title: "COMPLAINT".into(),
+            case_number: "3:17-cv-01916".into(),
+        };
+        let pages = layout(&elements, &style, &footer).unwrap();
+        for (i, page) in pages.iter().enumerate() {
+            let lines = page.text_lines(true);
+            let at = |y: f32| {
+                lines
+                    .iter()
+                    .find(|(ly, _)| (ly - y).abs() < 0.5)
+                    .map(|(_, t)| t.clone())
+            };
+            assert_eq!(at(style.footer.page_number_y), Some((i + 1).to_string()));
+            assert_eq!(
+                at(style.footer.title_y).as_deref(),
+                Some("COMPLAINT — Case No. 3:17-cv-01916")
+            );
+        }
+        // Without a case number the footer drops the "Case No." part.
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        assert!(!crate::typeset::page::pages_to_text(&pages).contains("Case No."));
+    }
+}
