@@ -18,9 +18,13 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// Document information written to the PDF.
 #[derive(Debug, Clone, Default)]
 pub struct PdfInfo {
+    /// The document's title.
     pub title: String,
+    /// Who wrote it (counsel).
     pub author: String,
+    /// What it is about (the case).
     pub subject: String,
+    /// Search keywords.
     pub keywords: Vec<String>,
     /// Creation and modification date (midnight UTC of this day).
     pub date: NaiveDate,

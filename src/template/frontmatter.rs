@@ -16,16 +16,21 @@ pub struct FrontMatter {
     /// One line for the template picker.
     #[serde(default)]
     pub description: String,
+    /// A court paper or a letter.
     pub layout: Layout,
     /// Whose counsel signs: the role of the filing party.
     #[serde(default = "plaintiff")]
     pub filed_by: Role,
+    /// How much of the caption to print.
     #[serde(default = "full")]
     pub caption: CaptionKind,
+    /// Counsel's block at the top of the first page (if the court style has one).
     #[serde(default = "yes")]
     pub attorney_block: bool,
+    /// The signature block after the body.
     #[serde(default = "yes")]
     pub signature: bool,
+    /// When to add a certificate of service.
     #[serde(default = "never")]
     pub certificate_of_service: CertificateRule,
     /// Profile fields that must be present and non-empty (`case_number`, `facts`,

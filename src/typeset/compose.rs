@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
+    /// A paper filed with the court: caption, numbered paragraphs, signature.
     Pleading,
+    /// A letter: letterhead, date, closing.
     Letter,
 }
 
@@ -30,23 +32,34 @@ pub enum CaptionKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CertificateRule {
+    /// Never.
     Never,
     /// When the profile records service on any party.
     Auto,
+    /// Always.
     Always,
 }
 
 /// What composition needs to know about the filing besides its body.
 #[derive(Debug, Clone)]
 pub struct FilingSpec {
+    /// The document's title, as the caption prints it.
     pub title: String,
+    /// The footer's short title.
     pub short_title: String,
+    /// A court paper or a letter.
     pub layout: Layout,
+    /// The role of the party filing it: whose counsel signs.
     pub filed_by: Role,
+    /// How much of the caption to print.
     pub caption: CaptionKind,
+    /// Counsel's block at the top of the first page.
     pub attorney_block: bool,
+    /// The signature block after the body.
     pub signature: bool,
+    /// When to add a certificate of service.
     pub certificate_of_service: CertificateRule,
+    /// The document's date.
     pub date: NaiveDate,
 }
 

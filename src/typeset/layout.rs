@@ -12,16 +12,22 @@ use super::style::{CourtStyle, FooterAlign};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the character {ch:?} (U+{code:04X}) in “{context}” is in none of Drafter's fonts")]
 pub struct MissingGlyph {
+    /// The character.
     pub ch: char,
+    /// Its code point.
     pub code: u32,
+    /// Up to twenty characters either side of it, to find it by.
     pub context: String,
 }
 
 /// Values the footer text can name.
 #[derive(Debug, Clone, Default)]
 pub struct FooterText {
+    /// `{title}`: the document's title.
     pub title: String,
+    /// `{short_title}`: the footer's short title.
     pub short_title: String,
+    /// `{case_number}`: the case number, empty when there is none yet.
     pub case_number: String,
 }
 

@@ -14,13 +14,19 @@ use std::path::Path;
 pub struct CourtStyle {
     /// Shown in pickers ("N.D. Cal. — pleading paper (Civil L.R. 3-4)").
     pub name: String,
+    /// The style's id: its file name without `.toml` (`cand`).
     #[serde(skip)]
     pub id: String,
+    /// Paper and text column.
     pub page: PageSpec,
+    /// Type and line grid.
     pub text: TextSpec,
+    /// Numbered pleading paper, when the court requires it.
     #[serde(default)]
     pub pleading: Option<PleadingSpec>,
+    /// Page numbers and the footer title.
     pub footer: FooterSpec,
+    /// Counsel's block, the court's title and the caption.
     #[serde(default)]
     pub first_page: FirstPageSpec,
     /// Extra court holidays (for deadline counting), "YYYY-MM-DD" = name.
@@ -31,17 +37,21 @@ pub struct CourtStyle {
     pub inauguration_day: bool,
 }
 
+/// The paper and the text column on it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
-    /// Paper width and height in points (Letter is 612 × 792).
+    /// Paper width in points (Letter is 612 × 792).
     pub width: f32,
+    /// Paper height in points.
     pub height: f32,
-    /// Left and right edges of the text column, in points from the left edge.
+    /// Left edge of the text column, in points from the left edge.
     pub left: f32,
+    /// Right edge of the text column, in points from the left edge.
     pub right: f32,
 }
 
+/// The type and the line grid every line sits on.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextSpec {
@@ -121,6 +131,7 @@ fn hairline() -> f32 {
     0.6
 }
 
+/// What is printed at the foot of each page.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FooterSpec {
@@ -141,8 +152,10 @@ pub struct FooterSpec {
     /// Footer title text: `{title}`, `{short_title}`, `{case_number}` are replaced.
     #[serde(default)]
     pub title: String,
+    /// Baseline of the footer title (points from the top).
     #[serde(default)]
     pub title_y: f32,
+    /// Footer type size in points.
     #[serde(default = "footer_size")]
     pub size: f32,
     /// Leave the first page without a footer (letters).
@@ -196,14 +209,24 @@ fn caption_split() -> f32 {
 /// Why a style file was rejected.
 #[derive(Debug, thiserror::Error)]
 pub enum StyleError {
+    /// A value is missing, of the wrong type, or does not fit with the others.
     #[error("{file}: key `{key}`: {reason}")]
     Invalid {
+        /// The style file.
         file: String,
+        /// The key, as a dotted path (`text.size`).
         key: String,
+        /// What is wrong.
         reason: String,
     },
+    /// No style has this id.
     #[error("unknown court style `{id}`; available: {available}")]
-    Unknown { id: String, available: String },
+    Unknown {
+        /// The id asked for.
+        id: String,
+        /// The ids there are, comma-separated.
+        available: String,
+    },
 }
 
 /// A rejected value: the key and the reason.
