@@ -778,6 +778,9 @@ fn stage_one(
 
 /// Makes the staged files durable: one `syncfs` for the whole file system on Linux, one
 /// `fsync` per file elsewhere.
+// Unsafe allowed: the standard library has no `syncfs`, and one call for the whole set
+// replaces an `fsync` per file (see the SAFETY note inside).
+#[allow(unsafe_code)]
 fn sync_all(out_dir: &Path, outcomes: &[Option<Outcome>]) -> io::Result<()> {
     #[cfg(target_os = "linux")]
     {
@@ -937,6 +940,9 @@ struct FolderLock {
 }
 
 impl FolderLock {
+    // Unsafe allowed: the standard library has no advisory folder lock (see the SAFETY
+    // note inside).
+    #[allow(unsafe_code)]
     fn take(dir: &Path) -> io::Result<FolderLock> {
         #[cfg(target_os = "linux")]
         {

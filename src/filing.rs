@@ -178,8 +178,11 @@ impl Checks {
                 ));
             }
         }
-        let rules = if t.is_some_and(|t| t.front.checks.iter().any(|c| c == "voluntary-dismissal"))
-        {
+        let rules = if t.is_some_and(|t| {
+            t.front
+                .checks
+                .contains(&crate::template::Check::VoluntaryDismissal)
+        }) {
             crate::rules::voluntary_dismissal_findings(profile)
         } else {
             Vec::new()

@@ -3,10 +3,11 @@
 //! `drafter::store`) and its result or error back out; errors cross as `{code, message}`.
 //! There is no business logic here.
 //!
-//! File paths never come from the web page: save and open dialogs run here (through
-//! tauri-plugin-dialog) and their answers are checked by the library before use; files
-//! dropped on the window are taken from the window's own drop event. Exported files are
-//! opened or shown in their folder (tauri-plugin-opener) only if this run wrote them.
+//! The web page never chooses where to read or write: save and open dialogs run here
+//! (through tauri-plugin-dialog) and their answers are checked by the library before use;
+//! files dropped on the window are taken from the window's own drop event. The one path the
+//! page sends, to open an exported file or show it in its folder (tauri-plugin-opener), is
+//! refused unless this run wrote that file.
 
 use drafter::export::{self, ExportOptions, ExportReport, FilingSet, NotReady, Progress};
 use drafter::profile::CaseProfile;

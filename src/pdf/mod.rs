@@ -18,9 +18,13 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// Document information written to the PDF.
 #[derive(Debug, Clone, Default)]
 pub struct PdfInfo {
+    /// The document's title.
     pub title: String,
+    /// Who wrote it (counsel).
     pub author: String,
+    /// What it is about (the case).
     pub subject: String,
+    /// Search keywords.
     pub keywords: Vec<String>,
     /// Creation and modification date (midnight UTC of this day).
     pub date: NaiveDate,
@@ -238,4 +242,120 @@ fn text_items(text: &str, word_spacing: f32, size: f32) -> Vec<TextItem> {
         }
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::TextRun;
+
+    fn run(x: f32, y: f32, face: Face, text: &str) -> Item {
+        Item::Text(TextRun {
+            x,
+            y,
+            face,
+            size: 12.0,
+            text: text.into(),
+            word_spacing: 0.0,
+            artifact: false,
+        })
+    }
+
+    /// Two pages using four faces: the serif in three styles and the fallback (Hebrew).
+    fn pages() -> Vec<Page> {
+        let page = |items| Page {
+            width: 612.0,
+            height: 792.0,
+            items,
+            bookmarks: Vec::new(),
+        };
+        vec![
+            page(vec![
+                run(72.0, 84.0, Face::SerifBold, "First line"),
+                run(72.0, 108.0, Face::SerifRegular, "Second line"),
+                run(72.0, 132.0, Face::SerifItalic, "Third line"),
+            ]),
+            page(vec![
+                run(72.0, 84.0, Face::SerifRegular, "Page two"),
+                run(72.0, 108.0, Face::FallbackSans, "שלום"),
+            ]),
+        ]
+    }
+
+    fn info() -> PdfInfo {
+        PdfInfo {
+            title: "Test".into(),
+            date: NaiveDate::from_ymd_opt(2017, 4, 7).unwrap(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn every_font_is_embedded() {
+        let bytes = write(&pages(), &info());
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let mut descriptors = 0;
+        for object in doc.objects.values() {
+            let Ok(dict) = object.as_dict() else { continue };
+            if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor") {
+                descriptors += 1;
+                let embedded = [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|k| dict.has(k));
+                assert!(embedded, "a font is not embedded: {dict:?}");
+            }
+        }
+        assert_eq!(descriptors, 4, "one embedded font per face used");
+    }
+
+    #[test]
+    fn text_extracts_in_reading_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.pdf");
+        std::fs::write(&path, write(&pages(), &info())).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext is needed for this test (scripts/setup installs it)");
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        // Pages end with a form feed; pdftotext marks right-to-left text with embedding
+        // controls (U+202B … U+202C), which are not part of the text.
+        let pages: Vec<Vec<String>> = text
+            .split('\u{c}')
+            .map(|page| {
+                page.lines()
+                    .map(|l| l.trim().replace(['\u{202b}', '\u{202c}'], ""))
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            })
+            .filter(|page: &Vec<String>| !page.is_empty())
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                vec!["First line", "Second line", "Third line"],
+                vec!["Page two", "שלום"]
+            ]
+        );
+    }
+
+    #[test]
+    fn justification_is_spread_after_each_space() {
+        let items = text_items("a b c", 2.0, 12.0);
+        let adjust = -2.0 * 1000.0 / 12.0;
+        assert_eq!(
+            items,
+            [
+                TextItem::Text("a ".into()),
+                TextItem::Offset(adjust),
+                TextItem::Text("b ".into()),
+                TextItem::Offset(adjust),
+                TextItem::Text("c".into()),
+            ]
+        );
+        assert_eq!(text_items("a b", 0.0, 12.0), [TextItem::Text("a b".into())]);
+    }
 }

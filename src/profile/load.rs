@@ -36,16 +36,6 @@ pub enum ProfileError {
     },
 }
 
-impl ProfileError {
-    /// The field path or `line:column` the error points at, for UIs that link to a field.
-    pub fn field_path(&self) -> Option<&str> {
-        match self {
-            ProfileError::Field { path, .. } => Some(path),
-            _ => None,
-        }
-    }
-}
-
 impl CaseProfile {
     /// Reads a profile file.
     pub fn from_path(path: &Path) -> Result<CaseProfile, ProfileError> {

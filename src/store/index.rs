@@ -19,8 +19,21 @@ pub(crate) fn reindex(
         .map(|(_, v)| v)
         .collect();
     let clean = |s: &str| redact(s, &protected);
+    search_row(tx, id, title, profile, &clean)?;
+    list_columns(tx, id, profile)?;
+    counsel_picker(tx, id, profile)?;
+    party_picker(tx, id, profile, &clean)
+}
 
-    // Search row: rowid = case id.
+/// The full-text search row (rowid = case id): titles, party names, case number, court
+/// and facts, each with the protected values blanked out by `clean`.
+fn search_row(
+    tx: &Connection,
+    id: i64,
+    title: &str,
+    profile: &CaseProfile,
+    clean: &dyn Fn(&str) -> String,
+) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id])?;
     let mut title_text = title.to_string();
     if !profile.title.is_empty() && profile.title != title {
@@ -54,8 +67,11 @@ pub(crate) fn reindex(
         clean(&court),
         clean(&facts.join("\n")),
     ])?;
+    Ok(())
+}
 
-    // List columns and the court picker.
+/// The case list's columns, which the court picker also reads.
+fn list_columns(tx: &Connection, id: i64, profile: &CaseProfile) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "UPDATE cases SET case_number = ?2, court_name = ?3, court_district = ?4,
                           court_division = ?5, court_style = ?6
@@ -69,49 +85,57 @@ pub(crate) fn reindex(
         profile.court.division,
         profile.court.style,
     ])?;
+    Ok(())
+}
 
-    // Counsel picker.
+/// The counsel picker: each counsel's record, without whom they represent in this case.
+fn counsel_picker(tx: &Connection, id: i64, profile: &CaseProfile) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM case_counsel WHERE case_id = ?1", [id])?;
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO case_counsel (case_id, position, name, bar_number, firm, record)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for (i, c) in profile.counsel.iter().enumerate() {
-            let record = Counsel {
-                represents: Vec::new(),
-                ..c.clone()
-            };
-            ins.execute(params![
-                id,
-                i as i64,
-                c.name,
-                c.bar_number.as_deref().unwrap_or(""),
-                c.firm.as_deref().unwrap_or(""),
-                serde_json::to_string(&record).expect("counsel always serializes"),
-            ])?;
-        }
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO case_counsel (case_id, position, name, bar_number, firm, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, c) in profile.counsel.iter().enumerate() {
+        let record = Counsel {
+            represents: Vec::new(),
+            ..c.clone()
+        };
+        ins.execute(params![
+            id,
+            i as i64,
+            c.name,
+            c.bar_number.as_deref().unwrap_or(""),
+            c.firm.as_deref().unwrap_or(""),
+            serde_json::to_string(&record).expect("counsel always serializes"),
+        ])?;
     }
+    Ok(())
+}
 
-    // Party picker: the public name only; a pseudonymous party's protected values stay out.
+/// The party picker: the public name only; a pseudonymous party's protected values stay
+/// out.
+fn party_picker(
+    tx: &Connection,
+    id: i64,
+    profile: &CaseProfile,
+    clean: &dyn Fn(&str) -> String,
+) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM case_parties WHERE case_id = ?1", [id])?;
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO case_parties
-               (case_id, position, name, kind, capacity, short_name, pseudonymous)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (i, p) in profile.parties.iter().enumerate() {
-            ins.execute(params![
-                id,
-                i as i64,
-                clean(&p.name),
-                kind_name(p.kind),
-                clean(p.capacity.as_deref().unwrap_or("")),
-                clean(p.short_name.as_deref().unwrap_or("")),
-                p.is_pseudonymous(),
-            ])?;
-        }
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO case_parties
+           (case_id, position, name, kind, capacity, short_name, pseudonymous)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, p) in profile.parties.iter().enumerate() {
+        ins.execute(params![
+            id,
+            i as i64,
+            clean(&p.name),
+            kind_name(p.kind),
+            clean(p.capacity.as_deref().unwrap_or("")),
+            clean(p.short_name.as_deref().unwrap_or("")),
+            p.is_pseudonymous(),
+        ])?;
     }
     Ok(())
 }

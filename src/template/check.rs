@@ -3,7 +3,8 @@
 //! compiled Handlebars tree against the shape of the data a template sees (a profile with
 //! every field present), following `#each` and `#with` into lists and objects.
 
-use super::{helpers::HELPERS, Origin, Template, TemplateError};
+use super::helpers::{self, Returns};
+use super::{Origin, Template, TemplateError};
 use handlebars::template::{HelperTemplate, Parameter, TemplateElement, TemplateMapping};
 use handlebars::Path as HbPath;
 use serde::Serialize;
@@ -262,17 +263,19 @@ impl Walker<'_> {
         at: (usize, usize),
         scopes: &mut Vec<Value>,
     ) -> Value {
-        let values: Vec<Value> = params.iter().map(|p| self.param(p, at, scopes)).collect();
-        match name {
-            "party" => self.root["parties"][0].clone(),
-            "parties-by-role" | "parties-by-kind" => self.root["parties"].clone(),
-            "is-pseudonymous" => json!(true),
-            "lookup" => Value::String(ANY.into()),
-            "count" | "inc" | "len" => json!(1),
-            _ => {
-                let _ = values;
-                Value::String("s".into())
-            }
+        for p in params {
+            self.param(p, at, scopes);
+        }
+        match helpers::find(name).map(|h| h.returns) {
+            Some(Returns::Party) => self.root["parties"][0].clone(),
+            Some(Returns::Parties) => self.root["parties"].clone(),
+            Some(Returns::Bool) => json!(true),
+            Some(Returns::Number) => json!(1),
+            Some(Returns::Text) => Value::String("s".into()),
+            // Handlebars' own helpers.
+            None if name == "lookup" => Value::String(ANY.into()),
+            None if name == "len" => json!(1),
+            None => Value::String("s".into()),
         }
     }
 
@@ -415,7 +418,7 @@ impl Walker<'_> {
 }
 
 fn is_helper(name: &str) -> bool {
-    HELPERS.contains(&name) || BUILTIN_HELPERS.contains(&name)
+    helpers::find(name).is_some() || BUILTIN_HELPERS.contains(&name)
 }
 
 fn raw(p: &HbPath) -> String {

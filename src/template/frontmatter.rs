@@ -16,26 +16,67 @@ pub struct FrontMatter {
     /// One line for the template picker.
     #[serde(default)]
     pub description: String,
+    /// A court paper or a letter.
     pub layout: Layout,
     /// Whose counsel signs: the role of the filing party.
     #[serde(default = "plaintiff")]
     pub filed_by: Role,
+    /// How much of the caption to print.
     #[serde(default = "full")]
     pub caption: CaptionKind,
+    /// Counsel's block at the top of the first page (if the court style has one).
     #[serde(default = "yes")]
     pub attorney_block: bool,
+    /// The signature block after the body.
     #[serde(default = "yes")]
     pub signature: bool,
+    /// When to add a certificate of service.
     #[serde(default = "never")]
     pub certificate_of_service: CertificateRule,
     /// Profile fields that must be present and non-empty (`case_number`, `facts`,
     /// `dates.filed`, `extra.summons.number`).
     #[serde(default)]
     pub required: Vec<String>,
-    /// Court-rule checks this filing must pass before export: `voluntary-dismissal`
-    /// (Fed. R. Civ. P. 41(a)(1)(A)(i) eligibility).
+    /// Court-rule checks this filing must pass before export.
     #[serde(default)]
-    pub checks: Vec<String>,
+    pub checks: Vec<Check>,
+}
+
+/// A court-rule check a template's front matter may ask for (`checks = [...]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    /// `voluntary-dismissal`: Fed. R. Civ. P. 41(a)(1)(A)(i) eligibility — the
+    /// plaintiff may still dismiss by notice.
+    VoluntaryDismissal,
+}
+
+/// Why front matter was rejected: the key (a dotted path, `checks[0]`), the byte offset
+/// in the TOML text when known, and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{reason}", key.as_ref().map(|k| format!("`{k}`: ")).unwrap_or_default())]
+pub struct Rejection {
+    /// The key whose value was rejected; `None` for the text as a whole (a syntax error).
+    pub key: Option<String>,
+    /// Byte offset of the problem in the TOML text.
+    pub offset: Option<usize>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Reads front matter TOML. An unknown key, a value of the wrong type or a setting
+/// outside its fixed set of values is rejected with the key's path.
+pub fn parse(toml_text: &str) -> Result<FrontMatter, Rejection> {
+    let de = toml::Deserializer::new(toml_text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Rejection {
+            key: (path != ".").then_some(path),
+            offset: inner.span().map(|s| s.start),
+            reason: inner.message().trim().to_string(),
+        }
+    })
 }
 
 fn plaintiff() -> Role {
@@ -52,6 +93,7 @@ fn never() -> CertificateRule {
 }
 
 impl FrontMatter {
+    /// The footer's short title: `short_title`, or the title when there is none.
     pub fn short_title(&self) -> &str {
         self.short_title.as_deref().unwrap_or(&self.title)
     }
@@ -76,4 +118,44 @@ pub fn split(source: &str) -> Option<(&str, &str, usize)> {
         offset += line.len();
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRONT: &str = "title = \"Notice\"\nlayout = \"pleading\"\n";
+
+    #[test]
+    fn checks_read_as_their_values() {
+        let front = parse(&format!("{FRONT}checks = [\"voluntary-dismissal\"]\n")).unwrap();
+        assert_eq!(front.checks, [Check::VoluntaryDismissal]);
+        assert!(parse(FRONT).unwrap().checks.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_check_names_the_key_and_the_known_ones() {
+        let text = format!("{FRONT}checks = [\"voluntary-dismissal\", \"statute-of-limits\"]\n");
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("checks[1]"));
+        let message = err.to_string();
+        assert!(message.starts_with("`checks[1]`: "), "{message}");
+        assert!(
+            message.contains("statute-of-limits") && message.contains("`voluntary-dismissal`"),
+            "{message}"
+        );
+        // The offset points into the third line, where the bad value is.
+        let offset = err.offset.unwrap();
+        assert_eq!(text[..offset].matches('\n').count(), 2);
+    }
+
+    #[test]
+    fn other_settings_are_checked_by_type_too() {
+        let err = parse("title = \"Notice\"\nlayout = \"memo\"\n").unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("layout"));
+        let err = parse(&format!("{FRONT}caption = \"long\"\n")).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("caption"));
+        let err = parse(&format!("{FRONT}colour = \"red\"\n")).unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+    }
 }

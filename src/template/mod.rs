@@ -10,7 +10,7 @@ pub mod helpers;
 mod segments;
 
 pub use check::{check_source, CheckReport};
-pub use frontmatter::FrontMatter;
+pub use frontmatter::{Check, FrontMatter};
 
 use crate::profile::CaseProfile;
 use chrono::NaiveDate;
@@ -43,9 +43,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// File extension of a template.
 pub const EXTENSION: &str = ".md.hbs";
-
-/// Court-rule checks a template's front matter may ask for.
-pub const KNOWN_CHECKS: &[&str] = &["voluntary-dismissal"];
 
 /// Deepest nesting of partials (`{{> other}}`) a template may use.
 pub const MAX_PARTIAL_DEPTH: usize = 8;
@@ -130,33 +127,15 @@ impl Template {
         let file = file_label(name, &origin);
         let (toml_text, body, body_line) = frontmatter::split(source)
             .ok_or_else(|| TemplateError::NoFrontMatter { file: file.clone() })?;
-        let front: FrontMatter = toml::from_str(toml_text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(toml_text, s.start))
-                .unwrap_or((0, 0));
+        let front = frontmatter::parse(toml_text).map_err(|e| {
+            let (line, column) = e.offset.map_or((0, 0), |o| line_col(toml_text, o));
             TemplateError::FrontMatter {
                 file: file.clone(),
                 line: line + 1, // the `+++` line comes first
                 column,
-                reason: e.message().trim().to_string(),
+                reason: e.to_string(),
             }
         })?;
-        if let Some(bad) = front
-            .checks
-            .iter()
-            .find(|c| !KNOWN_CHECKS.contains(&c.as_str()))
-        {
-            return Err(TemplateError::FrontMatter {
-                file,
-                line: 2,
-                column: 1,
-                reason: format!(
-                    "`checks` names `{bad}`; known checks: {}",
-                    KNOWN_CHECKS.join(", ")
-                ),
-            });
-        }
         Ok(Template {
             name: name.to_string(),
             origin,

@@ -4,7 +4,7 @@
 //! date and closing. Templates never type these themselves.
 
 use super::model::{Align, Block, BlockKind, Column, Element, Para, Spacing, Span};
-use super::style::CourtStyle;
+use super::style::{BulletStyle, CourtStyle};
 use crate::profile::{CaseProfile, Counsel, Party, PartyKind, Role};
 use chrono::NaiveDate;
 
@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
+    /// A paper filed with the court: caption, numbered paragraphs, signature.
     Pleading,
+    /// A letter: letterhead, date, closing.
     Letter,
 }
 
@@ -30,23 +32,34 @@ pub enum CaptionKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CertificateRule {
+    /// Never.
     Never,
     /// When the profile records service on any party.
     Auto,
+    /// Always.
     Always,
 }
 
 /// What composition needs to know about the filing besides its body.
 #[derive(Debug, Clone)]
 pub struct FilingSpec {
+    /// The document's title, as the caption prints it.
     pub title: String,
+    /// The footer's short title.
     pub short_title: String,
+    /// A court paper or a letter.
     pub layout: Layout,
+    /// The role of the party filing it: whose counsel signs.
     pub filed_by: Role,
+    /// How much of the caption to print.
     pub caption: CaptionKind,
+    /// Counsel's block at the top of the first page.
     pub attorney_block: bool,
+    /// The signature block after the body.
     pub signature: bool,
+    /// When to add a certificate of service.
     pub certificate_of_service: CertificateRule,
+    /// The document's date.
     pub date: NaiveDate,
 }
 
@@ -329,7 +342,7 @@ fn body(blocks: &[Block], out: &mut Vec<Element>, style: &CourtStyle) {
                 let d = usize::from(depth);
                 letters[d] += 1;
                 letters.iter_mut().skip(d + 1).for_each(|l| *l = 0);
-                let label = if style.text.bullet_style == "bullets" {
+                let label = if style.text.bullet_style == BulletStyle::Bullets {
                     "•".to_string()
                 } else {
                     list_label(depth, letters[d])
@@ -533,4 +546,201 @@ fn letter(
         out.push(Element::Para(sig));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(layout: Layout, certificate: CertificateRule) -> FilingSpec {
+        FilingSpec {
+            title: "Notice of Voluntary Dismissal".into(),
+            short_title: "Notice".into(),
+            layout,
+            filed_by: Role::Plaintiff,
+            caption: CaptionKind::Short,
+            attorney_block: true,
+            signature: true,
+            certificate_of_service: certificate,
+            date: NaiveDate::from_ymd_opt(2017, 4, 7).unwrap(),
+        }
+    }
+
+    fn example() -> CaseProfile {
+        crate::examples::profile("alt-uscis").unwrap()
+    }
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block {
+            kind,
+            spans: vec![Span::plain(text)],
+        }
+    }
+
+    fn paras(elements: &[Element]) -> Vec<&Para> {
+        elements
+            .iter()
+            .filter_map(|e| match e {
+                Element::Para(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn labels(elements: &[Element]) -> Vec<String> {
+        paras(elements)
+            .iter()
+            .filter_map(|p| p.label.as_ref().map(|(l, _)| l.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn list_labels_by_depth() {
+        assert_eq!(list_label(0, 1), "A.");
+        assert_eq!(list_label(0, 26), "Z.");
+        assert_eq!(list_label(0, 27), "AA.");
+        assert_eq!(list_label(1, 3), "3.");
+        assert_eq!(list_label(2, 2), "b.");
+        assert_eq!(list_label(3, 4), "(4)");
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_across_headings_and_letters_restart() {
+        let style = CourtStyle::load("cand", None).unwrap();
+        let blocks = [
+            block(BlockKind::Numbered, "one"),
+            block(BlockKind::Item(0), "a"),
+            block(BlockKind::Item(0), "b"),
+            block(BlockKind::Heading(2), "FIRST CLAIM"),
+            block(BlockKind::Numbered, "two"),
+            block(BlockKind::Item(0), "c"),
+            block(BlockKind::Item(1), "c.1"),
+        ];
+        let mut out = Vec::new();
+        body(&blocks, &mut out, &style);
+        assert_eq!(labels(&out), ["1.", "A.", "B.", "2.", "A.", "1."]);
+        // The heading is kept with what follows and becomes an outline entry.
+        let heading = paras(&out)[3];
+        assert!(heading.keep_with_next);
+        assert_eq!(heading.bookmark.as_deref(), Some("FIRST CLAIM"));
+        assert!(heading.spans.iter().all(|s| s.bold));
+    }
+
+    #[test]
+    fn quotes_are_single_spaced_and_indented_both_sides() {
+        let style = CourtStyle::load("cand", None).unwrap();
+        let blocks = [
+            block(BlockKind::Quote, "quoted"),
+            block(BlockKind::Paragraph, "after"),
+        ];
+        let mut out = Vec::new();
+        body(&blocks, &mut out, &style);
+        let ps = paras(&out);
+        assert_eq!(ps[0].spacing, Spacing::Single);
+        assert_eq!((ps[0].left, ps[0].right), (36.0, 36.0));
+        // A blank half-line sets the quotation off from what follows.
+        assert_eq!(ps[1].space_before, 1);
+    }
+
+    #[test]
+    fn bullets_style_uses_bullets() {
+        let text = include_str!("../../templates/styles/federal.toml")
+            .replace("bullet_style = \"letters\"", "bullet_style = \"bullets\"");
+        let style = CourtStyle::from_toml("x", &text, "x.toml").unwrap();
+        let mut out = Vec::new();
+        body(&[block(BlockKind::Item(0), "a")], &mut out, &style);
+        assert_eq!(labels(&out), ["•"]);
+    }
+
+    #[test]
+    fn a_short_caption_names_the_first_party_on_each_side() {
+        let style = CourtStyle::load("cand", None).unwrap();
+        let profile = example();
+        let el = caption(
+            &spec(Layout::Pleading, CertificateRule::Never),
+            &profile,
+            &style,
+        );
+        let Element::Columns { columns, boxed, .. } = el else {
+            panic!("the caption is two columns")
+        };
+        assert!(boxed);
+        let left: Vec<String> = columns[0]
+            .paras
+            .iter()
+            .map(|p| p.spans[0].text.clone())
+            .collect();
+        assert_eq!(
+            left,
+            [
+                "TWITTER, INC.,",
+                "Plaintiff,",
+                "v.",
+                "U.S. DEPARTMENT OF HOMELAND SECURITY, et al.,",
+                "Defendants."
+            ]
+        );
+        let right = &columns[1].paras;
+        assert_eq!(right[0].spans[0].text, "Case No. 3:17-cv-01916");
+        assert_eq!(right[1].spans[0].text, "NOTICE OF VOLUNTARY DISMISSAL");
+    }
+
+    #[test]
+    fn the_certificate_of_service_follows_its_rule() {
+        let style = CourtStyle::load("cand", None).unwrap();
+        let mut profile = example();
+        let has_certificate = |spec: &FilingSpec, profile: &CaseProfile| {
+            compose(&[], spec, profile, &style)
+                .iter()
+                .any(|e| matches!(e, Element::Para(p) if p.bookmark.as_deref() == Some("Certificate of Service")))
+        };
+        assert!(!has_certificate(
+            &spec(Layout::Pleading, CertificateRule::Never),
+            &profile
+        ));
+        assert!(has_certificate(
+            &spec(Layout::Pleading, CertificateRule::Always),
+            &profile
+        ));
+        profile.docket.service.clear();
+        assert!(!has_certificate(
+            &spec(Layout::Pleading, CertificateRule::Auto),
+            &profile
+        ));
+    }
+
+    #[test]
+    fn counsel_name_lines() {
+        let profile = example();
+        let c = &profile.counsel[0];
+        let line = counsel_name_line(c);
+        assert!(line.starts_with(&c.name), "{line}");
+        let mut c = c.clone();
+        c.bar_number = Some("123456".into());
+        c.pro_hac_vice = false;
+        assert_eq!(counsel_name_line(&c), format!("{} (SBN 123456)", c.name));
+        c.bar_number = Some("NY 4455".into());
+        assert_eq!(counsel_name_line(&c), format!("{} (NY 4455)", c.name));
+        c.pro_hac_vice = true;
+        assert_eq!(counsel_name_line(&c), format!("{} (pro hac vice)", c.name));
+    }
+
+    #[test]
+    fn a_letter_has_letterhead_date_and_closing_but_no_caption() {
+        let style = CourtStyle::load("letter", None).unwrap();
+        let profile = example();
+        let out = compose(
+            &[block(BlockKind::Paragraph, "Dear Counsel:")],
+            &spec(Layout::Letter, CertificateRule::Never),
+            &profile,
+            &style,
+        );
+        assert!(out.iter().all(|e| !matches!(e, Element::Columns { .. })));
+        let texts: Vec<String> = paras(&out)
+            .iter()
+            .map(|p| p.spans.iter().map(|s| s.text.as_str()).collect())
+            .collect();
+        assert!(texts.contains(&"April 7, 2017".to_string()), "{texts:?}");
+        assert!(texts.last().unwrap().starts_with("Sincerely,"), "{texts:?}");
+    }
 }

@@ -8,15 +8,22 @@ use std::sync::OnceLock;
 /// One embedded font face.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
+    /// Liberation Serif.
     SerifRegular,
+    /// Liberation Serif Bold.
     SerifBold,
+    /// Liberation Serif Italic.
     SerifItalic,
+    /// Liberation Serif Bold Italic.
     SerifBoldItalic,
+    /// DejaVu Sans: other scripts (Hebrew, Arabic, Cyrillic, Greek, …).
     FallbackSans,
+    /// Symbola: symbols and emoji.
     FallbackSymbols,
 }
 
 impl Face {
+    /// Every face, in the order of the enum.
     pub const ALL: [Face; 6] = [
         Face::SerifRegular,
         Face::SerifBold,

@@ -6,22 +6,28 @@
 use super::fonts::{self, Face};
 use super::model::{Align, Column, Element, Para, Spacing, Span};
 use super::page::{Item, Page, Rule, TextRun};
-use super::style::CourtStyle;
+use super::style::{CourtStyle, FooterAlign};
 
 /// A character that no embedded font can draw.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the character {ch:?} (U+{code:04X}) in “{context}” is in none of Drafter's fonts")]
 pub struct MissingGlyph {
+    /// The character.
     pub ch: char,
+    /// Its code point.
     pub code: u32,
+    /// Up to twenty characters either side of it, to find it by.
     pub context: String,
 }
 
 /// Values the footer text can name.
 #[derive(Debug, Clone, Default)]
 pub struct FooterText {
+    /// `{title}`: the document's title.
     pub title: String,
+    /// `{short_title}`: the footer's short title.
     pub short_title: String,
+    /// `{case_number}`: the case number, empty when there is none yet.
     pub case_number: String,
 }
 
@@ -356,7 +362,7 @@ fn break_para(
     style: &CourtStyle,
 ) -> Result<Vec<LineContent>, MissingGlyph> {
     let size = p.size.unwrap_or(style.text.size);
-    let words = words(&p.spans, size)?;
+    let mut words = words(&p.spans, size)?;
     let base_x = style.page.left + col_x + p.left;
     let full = col_width - p.left - p.right;
     let mut lines = Vec::new();
@@ -368,6 +374,14 @@ fn break_para(
     while start < words.len() {
         let indent = if first { p.first_indent } else { 0.0 };
         let avail = full - indent;
+        if words[start].width > avail + 0.01 {
+            // A word wider than the line (a long web address): it is cut where the line
+            // ends and goes on at the start of the next one, instead of running into the
+            // margin.
+            if let Some(tail) = cut_word(&mut words[start], avail, size) {
+                words.insert(start + 1, tail);
+            }
+        }
         let mut end = start;
         let mut width = 0.0;
         while end < words.len() {
@@ -446,6 +460,49 @@ fn break_para(
     Ok(lines)
 }
 
+/// Cuts `word` after its last character that ends within `width` (at least one
+/// character stays), returning the rest as a new word that keeps the original's space
+/// and hard break; `None` when nothing is left over.
+fn cut_word(word: &mut Word, width: f32, size: f32) -> Option<Word> {
+    let mut used = 0.0;
+    let mut kept = 0usize;
+    let mut at: Option<(usize, usize)> = None;
+    'pieces: for (pi, piece) in word.pieces.iter().enumerate() {
+        for (bi, ch) in piece.text.char_indices() {
+            let w = fonts::char_width(piece.face, ch, size);
+            if kept > 0 && used + w > width + 0.01 {
+                at = Some((pi, bi));
+                break 'pieces;
+            }
+            used += w;
+            kept += 1;
+        }
+    }
+    let (pi, bi) = at?;
+    let mut rest: Vec<Piece> = word.pieces.split_off(pi);
+    if bi > 0 {
+        let first = &mut rest[0];
+        let head = Piece {
+            text: first.text[..bi].to_string(),
+            face: first.face,
+            width: fonts::text_width(first.face, &first.text[..bi], size),
+        };
+        first.text.drain(..bi);
+        first.width = fonts::text_width(first.face, &first.text, size);
+        word.pieces.push(head);
+    }
+    word.width = word.pieces.iter().map(|p| p.width).sum();
+    let tail = Word {
+        width: rest.iter().map(|p| p.width).sum(),
+        pieces: rest,
+        space: word.space,
+        hard_break: word.hard_break,
+    };
+    word.space = false;
+    word.hard_break = false;
+    Some(tail)
+}
+
 fn space_width(word: &Word, size: f32) -> f32 {
     let face = word
         .pieces
@@ -458,6 +515,7 @@ fn space_width(word: &Word, size: f32) -> f32 {
 /// Places boxes on pages, honouring the no-break-before marks.
 fn paginate(boxes: &[LineBox], style: &CourtStyle) -> Vec<Page> {
     let capacity = style.text.units_per_page;
+    let last_line = style.last_body_unit();
     let mut pages = Vec::new();
     let mut i = 0;
     while i < boxes.len() || pages.is_empty() {
@@ -484,7 +542,12 @@ fn paginate(boxes: &[LineBox], style: &CourtStyle) -> Vec<Page> {
             if b.on_line && k % 2 == 1 {
                 k += 1;
             }
-            let fits = k + b.height <= capacity || (b.height == 0 && k <= capacity);
+            // The box's last baseline must stay on the body's last line: on pleading
+            // paper the last numbered line, never the half-line below it, where the
+            // footer begins.
+            let ink = b.runs.iter().map(|(dk, _)| *dk).max().unwrap_or(0);
+            let fits = (k + b.height <= capacity || (b.height == 0 && k <= capacity))
+                && k + ink <= last_line;
             if !fits {
                 // Break before the last allowed box on this page.
                 let allowed = (i + 1..=j).rev().find(|&c| !boxes[c].no_break_before);
@@ -577,15 +640,15 @@ fn decorate(page: &mut Page, number: usize, total: usize, style: &CourtStyle, fo
             width: 0.6,
         }));
     }
-    let mut put = |text: String, y: f32, align: &str| {
+    let mut put = |text: String, y: f32, align: FooterAlign| {
         if text.trim().is_empty() {
             return;
         }
         let w = fonts::text_width(Face::SerifRegular, &text, f.size);
         let x = match align {
-            "left" => style.page.left,
-            "right" => style.page.right - w,
-            _ => (style.page.left + style.page.right - w) / 2.0,
+            FooterAlign::Left => style.page.left,
+            FooterAlign::Right => style.page.right - w,
+            FooterAlign::Center => (style.page.left + style.page.right - w) / 2.0,
         };
         page.items.push(Item::Text(TextRun {
             x,
@@ -606,6 +669,234 @@ fn decorate(page: &mut Page, number: usize, total: usize, style: &CourtStyle, fo
     } else {
         title
     };
-    put(fill(&f.page_number), f.page_number_y, &f.page_number_align);
-    put(title, f.title_y, "center");
+    put(fill(&f.page_number), f.page_number_y, f.page_number_align);
+    put(title, f.title_y, FooterAlign::Center);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand() -> CourtStyle {
+        CourtStyle::load("cand", None).unwrap()
+    }
+
+    fn para(text: &str) -> Para {
+        Para::new(vec![Span::plain(text)])
+    }
+
+    fn line(text: &str) -> Element {
+        Element::Para(para(text).align(Align::Left))
+    }
+
+    /// The body's lines of each page, as (grid unit, text).
+    fn body(pages: &[Page], style: &CourtStyle) -> Vec<Vec<(u32, String)>> {
+        pages
+            .iter()
+            .map(|p| {
+                p.text_lines(false)
+                    .into_iter()
+                    .map(|(y, t)| {
+                        let k = (y - style.text.first_baseline) / style.text.unit;
+                        (k.round() as u32, t)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    const LONG: &str = "The Summons demanded records that would identify the person or persons \
+        who created and operate the account, and the agency withdrew it the day after the \
+        complaint was filed, before any court had ruled on the petition to enforce it.";
+
+    #[test]
+    fn justified_lines_fill_the_column_and_the_last_does_not() {
+        let style = cand();
+        let mut p = para(LONG);
+        p.first_indent = 36.0;
+        let lines = break_para(&p, 0.0, style.text_width(), &style).unwrap();
+        assert!(lines.len() >= 3, "{}", lines.len());
+        assert_eq!(lines[0].runs[0].x, style.page.left + 36.0);
+        for l in &lines[..lines.len() - 1] {
+            let end = l.runs.last().unwrap().end();
+            assert!((end - style.page.right).abs() < 0.05, "{end}");
+            assert!(l.runs[0].word_spacing >= 0.0);
+        }
+        let last = lines.last().unwrap().runs.last().unwrap();
+        assert_eq!(last.word_spacing, 0.0);
+        assert!(last.end() < style.page.right - 1.0);
+        // Every word once, in order.
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>())
+            .collect();
+        assert_eq!(
+            text.join(" "),
+            LONG.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+
+    #[test]
+    fn centred_and_right_aligned_lines() {
+        let style = cand();
+        let lines = break_para(
+            &para("CERTIFICATE").align(Align::Center),
+            0.0,
+            style.text_width(),
+            &style,
+        )
+        .unwrap();
+        let r = &lines[0].runs[0];
+        let middle = (style.page.left + style.page.right) / 2.0;
+        assert!(((r.x + r.end()) / 2.0 - middle).abs() < 0.05);
+        let lines = break_para(
+            &para("Dated").align(Align::Right),
+            0.0,
+            style.text_width(),
+            &style,
+        )
+        .unwrap();
+        assert!((lines[0].runs[0].end() - style.page.right).abs() < 0.05);
+    }
+
+    #[test]
+    fn hard_breaks_end_lines_and_blank_lines_stay() {
+        let style = cand();
+        let p = para("Jane Roe\n\n100 Market Street").align(Align::Left);
+        let lines = break_para(&p, 0.0, style.text_width(), &style).unwrap();
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(text, ["Jane Roe", "", "100 Market Street"]);
+    }
+
+    #[test]
+    fn section_signs_and_numbers_stay_together() {
+        let w = words(&[Span::plain("under 19 U.S.C. § 1509 and No. 3")], 12.0).unwrap();
+        let text: Vec<String> = w
+            .iter()
+            .map(|w| w.pieces.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            text,
+            ["under", "19", "U.S.C.", "§\u{a0}1509", "and", "No.\u{a0}3"]
+        );
+    }
+
+    #[test]
+    fn a_missing_glyph_is_named_with_its_context() {
+        let err = words(&[Span::plain("a \u{10FFFD} b")], 12.0).unwrap_err();
+        assert_eq!(err.code, 0x10FFFD);
+        assert!(err.to_string().contains("U+10FFFD"), "{err}");
+    }
+
+    #[test]
+    fn a_pleading_page_holds_28_double_spaced_lines() {
+        let style = cand();
+        let elements: Vec<Element> = (1..=29).map(|n| line(&format!("L{n}"))).collect();
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(body.len(), 2);
+        assert_eq!(body[0].len(), 28);
+        assert_eq!(body[0][27], (54, "L28".to_string()));
+        assert_eq!(body[1], [(0, "L29".to_string())]);
+        // Numbered lines 1–28 on both pages, as page furniture.
+        for page in &pages {
+            let numbers: Vec<String> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) if t.artifact && t.x < style.page.left => Some(t.text.clone()),
+                    _ => None,
+                })
+                .collect();
+            let want: Vec<String> = (1..=28).map(|n| n.to_string()).collect();
+            assert_eq!(numbers, want);
+        }
+    }
+
+    #[test]
+    fn no_orphan_or_widow_a_three_line_paragraph_moves_whole() {
+        let style = cand();
+        // 26 lines fill numbered lines 1–26; a three-line paragraph would leave one line
+        // on page 2 (a widow), and breaking after its first line would leave an orphan.
+        let mut elements: Vec<Element> = (1..=26).map(|n| line(&format!("L{n}"))).collect();
+        elements.push(Element::Para(para(LONG)));
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(body[0].len(), 26);
+        assert_eq!(body[1].len(), 3);
+        assert_eq!(body[1][0].0, 0);
+    }
+
+    #[test]
+    fn a_heading_is_kept_with_what_follows() {
+        let style = cand();
+        let mut elements: Vec<Element> = (1..=27).map(|n| line(&format!("L{n}"))).collect();
+        let mut heading = para("FIRST CLAIM").align(Align::Center);
+        heading.keep_with_next = true;
+        elements.push(Element::Para(heading));
+        elements.push(line("The claim."));
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(body[0].len(), 27);
+        assert_eq!(
+            body[1],
+            [
+                (0, "FIRST CLAIM".to_string()),
+                (2, "The claim.".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_break_and_a_numbered_line() {
+        let style = cand();
+        let elements = vec![
+            line("one"),
+            Element::AtLine(8),
+            line("on line 8"),
+            Element::PageBreak,
+            line("two"),
+        ];
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        let body = body(&pages, &style);
+        assert_eq!(
+            body,
+            [
+                vec![(0, "one".to_string()), (14, "on line 8".to_string())],
+                vec![(0, "two".to_string())]
+            ]
+        );
+    }
+
+    #[test]
+    fn the_footer_numbers_pages_and_names_the_case() {
+        let style = cand();
+        let elements: Vec<Element> = (1..=30).map(|n| line(&format!("L{n}"))).collect();
+        let footer = FooterText {
+            title: "Complaint".into(),
+            short_title: "COMPLAINT".into(),
+            case_number: "3:17-cv-01916".into(),
+        };
+        let pages = layout(&elements, &style, &footer).unwrap();
+        for (i, page) in pages.iter().enumerate() {
+            let lines = page.text_lines(true);
+            let at = |y: f32| {
+                lines
+                    .iter()
+                    .find(|(ly, _)| (ly - y).abs() < 0.5)
+                    .map(|(_, t)| t.clone())
+            };
+            assert_eq!(at(style.footer.page_number_y), Some((i + 1).to_string()));
+            assert_eq!(
+                at(style.footer.title_y).as_deref(),
+                Some("COMPLAINT — Case No. 3:17-cv-01916")
+            );
+        }
+        // Without a case number the footer drops the "Case No." part.
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        assert!(!crate::typeset::page::pages_to_text(&pages).contains("Case No."));
+    }
 }

@@ -6,141 +6,147 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// Parses a filled template body.
 pub fn parse(markdown: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut current: Option<Block> = None;
-    let mut bold = 0u32;
-    let mut italic = 0u32;
-    // Stack of open lists: Some(start) for ordered, None for bullets.
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut quote = 0u32;
-    let mut item_open = false;
-
-    let flush = |current: &mut Option<Block>, blocks: &mut Vec<Block>| {
-        if let Some(mut b) = current.take() {
-            trim_spans(&mut b.spans);
-            if !b.spans.is_empty() {
-                blocks.push(b);
-            }
-        }
-    };
-    let kind_here = |lists: &Vec<Option<u64>>, quote: u32, item_open: bool| {
-        if item_open {
-            match lists.last() {
-                Some(Some(_)) => BlockKind::Numbered,
-                _ => BlockKind::Item(lists.len().saturating_sub(1).min(3) as u8),
-            }
-        } else if quote > 0 {
-            BlockKind::Quote
-        } else {
-            BlockKind::Paragraph
-        }
-    };
-
+    let mut reader = Reader::default();
     for event in Parser::new(markdown) {
+        reader.event(event);
+    }
+    reader.flush();
+    reader.blocks
+}
+
+/// The parse in progress: the blocks so far, the open block, and where in the Markdown's
+/// nesting (lists, quotes, emphasis) the next text falls.
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    bold: u32,
+    italic: u32,
+    /// Open lists, innermost last: `Some(start)` ordered, `None` bulleted.
+    lists: Vec<Option<u64>>,
+    quote: u32,
+    /// Inside a list item whose first paragraph has not ended.
+    item_open: bool,
+}
+
+impl Reader {
+    fn event(&mut self, event: Event<'_>) {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut current, &mut blocks);
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                let kind = self.kind_here();
+                let block = self.current.get_or_insert_with(|| Block {
+                    kind,
+                    spans: Vec::new(),
+                });
+                push_text(&mut block.spans, &t, self.bold > 0, self.italic > 0);
+            }
+            Event::SoftBreak => self.push_to_open(" "),
+            Event::HardBreak => self.push_to_open("\n"),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { level, .. } => {
                 let level = match level {
                     HeadingLevel::H1 => 1,
                     HeadingLevel::H2 => 2,
                     _ => 3,
                 };
-                current = Some(Block {
-                    kind: BlockKind::Heading(level),
-                    spans: Vec::new(),
-                });
+                self.open(BlockKind::Heading(level));
             }
-            Event::End(TagEnd::Heading(_)) => flush(&mut current, &mut blocks),
-            Event::Start(Tag::Paragraph) => {
-                // A loose list item's first paragraph continues the item's block.
-                if current.is_none() {
-                    current = Some(Block {
-                        kind: kind_here(&lists, quote, item_open),
-                        spans: Vec::new(),
-                    });
-                } else if let Some(b) = &mut current {
-                    if !b.spans.is_empty() {
-                        let kind = b.kind;
-                        flush(&mut current, &mut blocks);
-                        current = Some(Block {
-                            kind: continuation(kind),
-                            spans: Vec::new(),
-                        });
-                    }
-                }
+            Tag::Paragraph => match &self.current {
+                None => self.open(self.kind_here()),
+                // A loose list item's first paragraph continues the item's block; a later
+                // paragraph continues it without a new number.
+                Some(b) if !b.spans.is_empty() => self.open(continuation(b.kind)),
+                Some(_) => {}
+            },
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+                self.item_open = false;
             }
-            Event::End(TagEnd::Paragraph) => {
-                flush(&mut current, &mut blocks);
-                // Later paragraphs of the same item are continuations.
-                if item_open {
-                    item_open = false;
-                }
+            Tag::Item => {
+                self.item_open = true;
+                self.open(self.kind_here());
             }
-            Event::Start(Tag::List(start)) => {
-                flush(&mut current, &mut blocks);
-                lists.push(start);
-                item_open = false;
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quote += 1;
             }
-            Event::End(TagEnd::List(_)) => {
-                flush(&mut current, &mut blocks);
-                lists.pop();
-            }
-            Event::Start(Tag::Item) => {
-                flush(&mut current, &mut blocks);
-                item_open = true;
-                current = Some(Block {
-                    kind: kind_here(&lists, quote, true),
-                    spans: Vec::new(),
-                });
-            }
-            Event::End(TagEnd::Item) => {
-                flush(&mut current, &mut blocks);
-                item_open = false;
-            }
-            Event::Start(Tag::BlockQuote(_)) => {
-                flush(&mut current, &mut blocks);
-                quote += 1;
-            }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                flush(&mut current, &mut blocks);
-                quote = quote.saturating_sub(1);
-            }
-            Event::Start(Tag::Strong) => bold += 1,
-            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
-            Event::Start(Tag::Emphasis) => italic += 1,
-            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                let block = current.get_or_insert_with(|| Block {
-                    kind: kind_here(&lists, quote, item_open),
-                    spans: Vec::new(),
-                });
-                push_text(&mut block.spans, &t, bold > 0, italic > 0);
-            }
-            Event::SoftBreak => {
-                if let Some(b) = &mut current {
-                    push_text(&mut b.spans, " ", bold > 0, italic > 0);
-                }
-            }
-            Event::HardBreak => {
-                if let Some(b) = &mut current {
-                    push_text(&mut b.spans, "\n", bold > 0, italic > 0);
-                }
-            }
-            Event::Start(Tag::CodeBlock(_)) => {
-                flush(&mut current, &mut blocks);
-                current = Some(Block {
-                    kind: BlockKind::Paragraph,
-                    spans: Vec::new(),
-                });
-            }
-            Event::End(TagEnd::CodeBlock)
-            | Event::Start(Tag::HtmlBlock)
-            | Event::End(TagEnd::HtmlBlock) => flush(&mut current, &mut blocks),
+            Tag::CodeBlock(_) => self.open(BlockKind::Paragraph),
+            Tag::HtmlBlock => self.flush(),
+            Tag::Strong => self.bold += 1,
+            Tag::Emphasis => self.italic += 1,
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks);
-    blocks
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::Paragraph | TagEnd::Item => {
+                self.flush();
+                self.item_open = false;
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// What a block opened here is: a numbered paragraph or lettered item inside a list
+    /// item, a quotation inside a quote, otherwise a paragraph.
+    fn kind_here(&self) -> BlockKind {
+        if self.item_open {
+            match self.lists.last() {
+                Some(Some(_)) => BlockKind::Numbered,
+                _ => BlockKind::Item(self.lists.len().saturating_sub(1).min(3) as u8),
+            }
+        } else if self.quote > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    /// Ends the open block and opens an empty one of `kind`.
+    fn open(&mut self, kind: BlockKind) {
+        self.flush();
+        self.current = Some(Block {
+            kind,
+            spans: Vec::new(),
+        });
+    }
+
+    /// Adds text to the open block, if there is one.
+    fn push_to_open(&mut self, text: &str) {
+        if let Some(b) = &mut self.current {
+            push_text(&mut b.spans, text, self.bold > 0, self.italic > 0);
+        }
+    }
+
+    /// Ends the open block, keeping it if it has any text.
+    fn flush(&mut self) {
+        if let Some(mut b) = self.current.take() {
+            trim_spans(&mut b.spans);
+            if !b.spans.is_empty() {
+                self.blocks.push(b);
+            }
+        }
+    }
 }
 
 /// A second paragraph inside a list item or quote continues without a new number.
@@ -202,6 +208,35 @@ mod tests {
     fn html_prints_literally() {
         let blocks = parse("a <b>x</b>");
         assert_eq!(blocks[0].plain_text(), "a <b>x</b>");
+    }
+
+    #[test]
+    fn quotes_nested_lists_and_continuations() {
+        let blocks = parse(
+            "> quoted *text*\n\n- top\n  - nested\n\n1. first\n\n   second paragraph\n\n```\n*code*\n```\n",
+        );
+        let got: Vec<(BlockKind, String)> =
+            blocks.iter().map(|b| (b.kind, b.plain_text())).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Quote, "quoted text".to_string()),
+                (BlockKind::Item(0), "top".to_string()),
+                (BlockKind::Item(1), "nested".to_string()),
+                (BlockKind::Numbered, "first".to_string()),
+                (BlockKind::Paragraph, "second paragraph".to_string()),
+                (BlockKind::Paragraph, "*code*".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn soft_breaks_are_spaces_and_emphasis_nests() {
+        let blocks = parse("one\ntwo ***both*** end");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].plain_text(), "one two both end");
+        let both = blocks[0].spans.iter().find(|s| s.text == "both").unwrap();
+        assert!(both.bold && both.italic);
     }
 
     #[test]

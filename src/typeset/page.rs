@@ -6,11 +6,15 @@ use super::fonts::Face;
 /// A run of text in one face on one baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
+    /// Left end of the run, from the page's left edge.
     pub x: f32,
     /// Baseline, from the top of the page.
     pub y: f32,
+    /// The face it is set in.
     pub face: Face,
+    /// Type size in points.
     pub size: f32,
+    /// The characters, in reading order.
     pub text: String,
     /// Extra space added to every space character (justification), in points.
     pub word_spacing: f32,
@@ -30,24 +34,35 @@ impl TextRun {
 /// A straight rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
+    /// Start, from the page's left edge.
     pub x1: f32,
+    /// Start, from the page's top edge.
     pub y1: f32,
+    /// End, from the page's left edge.
     pub x2: f32,
+    /// End, from the page's top edge.
     pub y2: f32,
+    /// Thickness in points.
     pub width: f32,
 }
 
+/// Something drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
+    /// A run of text.
     Text(TextRun),
+    /// A straight line.
     Rule(Rule),
 }
 
 /// One laid-out page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
+    /// Paper width in points.
     pub width: f32,
+    /// Paper height in points.
     pub height: f32,
+    /// What is drawn, in drawing order.
     pub items: Vec<Item>,
     /// Outline entries that start on this page.
     pub bookmarks: Vec<String>,

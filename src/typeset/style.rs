@@ -3,6 +3,7 @@
 //! firm's own); adding a court is adding a file. A bad value is rejected with the file,
 //! the key and the reason.
 
+use super::model::Spacing;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,13 +14,19 @@ use std::path::Path;
 pub struct CourtStyle {
     /// Shown in pickers ("N.D. Cal. — pleading paper (Civil L.R. 3-4)").
     pub name: String,
+    /// The style's id: its file name without `.toml` (`cand`).
     #[serde(skip)]
     pub id: String,
+    /// Paper and text column.
     pub page: PageSpec,
+    /// Type and line grid.
     pub text: TextSpec,
+    /// Numbered pleading paper, when the court requires it.
     #[serde(default)]
     pub pleading: Option<PleadingSpec>,
+    /// Page numbers and the footer title.
     pub footer: FooterSpec,
+    /// Counsel's block, the court's title and the caption.
     #[serde(default)]
     pub first_page: FirstPageSpec,
     /// Extra court holidays (for deadline counting), "YYYY-MM-DD" = name.
@@ -30,17 +37,21 @@ pub struct CourtStyle {
     pub inauguration_day: bool,
 }
 
+/// The paper and the text column on it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
-    /// Paper width and height in points (Letter is 612 × 792).
+    /// Paper width in points (Letter is 612 × 792).
     pub width: f32,
+    /// Paper height in points.
     pub height: f32,
-    /// Left and right edges of the text column, in points from the left edge.
+    /// Left edge of the text column, in points from the left edge.
     pub left: f32,
+    /// Right edge of the text column, in points from the left edge.
     pub right: f32,
 }
 
+/// The type and the line grid every line sits on.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextSpec {
@@ -55,7 +66,7 @@ pub struct TextSpec {
     pub units_per_page: u32,
     /// Body paragraphs: "double" or "single".
     #[serde(default = "double")]
-    pub body_spacing: String,
+    pub body_spacing: Spacing,
     /// First-line indent of body and numbered paragraphs (points).
     #[serde(default = "half_inch")]
     pub paragraph_indent: f32,
@@ -63,15 +74,36 @@ pub struct TextSpec {
     #[serde(default)]
     pub paragraph_gap: u32,
     /// Lettered ("A.") or bulleted ("•") unordered lists.
-    #[serde(default = "letters")]
-    pub bullet_style: String,
+    #[serde(default)]
+    pub bullet_style: BulletStyle,
 }
 
-fn double() -> String {
-    "double".into()
+/// How the items of an unordered list are labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BulletStyle {
+    /// "A.", then "1.", "a.", "(1)" for deeper levels: the pleading convention.
+    #[default]
+    Letters,
+    /// "•" at every level.
+    Bullets,
 }
-fn letters() -> String {
-    "letters".into()
+
+/// Where the page number sits on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FooterAlign {
+    /// At the text column's left edge.
+    Left,
+    /// Centred on the text column.
+    #[default]
+    Center,
+    /// Ending at the text column's right edge.
+    Right,
+}
+
+fn double() -> Spacing {
+    Spacing::Double
 }
 fn half_inch() -> f32 {
     36.0
@@ -99,6 +131,7 @@ fn hairline() -> f32 {
     0.6
 }
 
+/// What is printed at the foot of each page.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FooterSpec {
@@ -114,13 +147,15 @@ pub struct FooterSpec {
     /// Baseline of the page number (points from the top).
     pub page_number_y: f32,
     /// "center", "left" or "right".
-    #[serde(default = "center")]
-    pub page_number_align: String,
+    #[serde(default)]
+    pub page_number_align: FooterAlign,
     /// Footer title text: `{title}`, `{short_title}`, `{case_number}` are replaced.
     #[serde(default)]
     pub title: String,
+    /// Baseline of the footer title (points from the top).
     #[serde(default)]
     pub title_y: f32,
+    /// Footer type size in points.
     #[serde(default = "footer_size")]
     pub size: f32,
     /// Leave the first page without a footer (letters).
@@ -128,9 +163,6 @@ pub struct FooterSpec {
     pub skip_first_page: bool,
 }
 
-fn center() -> String {
-    "center".into()
-}
 fn footer_size() -> f32 {
     10.0
 }
@@ -177,14 +209,31 @@ fn caption_split() -> f32 {
 /// Why a style file was rejected.
 #[derive(Debug, thiserror::Error)]
 pub enum StyleError {
+    /// A value is missing, of the wrong type, or does not fit with the others.
     #[error("{file}: key `{key}`: {reason}")]
     Invalid {
+        /// The style file.
         file: String,
+        /// The key, as a dotted path (`text.size`).
         key: String,
+        /// What is wrong.
         reason: String,
     },
+    /// No style has this id.
     #[error("unknown court style `{id}`; available: {available}")]
-    Unknown { id: String, available: String },
+    Unknown {
+        /// The id asked for.
+        id: String,
+        /// The ids there are, comma-separated.
+        available: String,
+    },
+}
+
+/// A rejected value: the key and the reason.
+type Rejected = (String, String);
+
+fn reject(key: &str, reason: String) -> Result<(), Rejected> {
+    Err((key.to_string(), reason))
 }
 
 const BUILTIN: &[(&str, &str)] = &[
@@ -222,26 +271,34 @@ impl CourtStyle {
         Ok(style)
     }
 
+    /// Checks what the types cannot: sizes and positions that fit together. The first
+    /// problem is reported with the file and the key.
     fn check(&self, file: &str) -> Result<(), StyleError> {
-        let bad = |key: &str, reason: String| {
-            Err(StyleError::Invalid {
+        self.check_page()
+            .and_then(|()| self.check_text())
+            .and_then(|()| self.check_pleading())
+            .and_then(|()| self.check_first_page())
+            .and_then(|()| self.check_holidays())
+            .map_err(|(key, reason)| StyleError::Invalid {
                 file: file.to_string(),
-                key: key.to_string(),
+                key,
                 reason,
             })
-        };
+    }
+
+    fn check_page(&self) -> Result<(), Rejected> {
         let p = &self.page;
         if !(72.0..=2000.0).contains(&p.width) {
-            return bad("page.width", format!("{} pt is not a paper width", p.width));
+            return reject("page.width", format!("{} pt is not a paper width", p.width));
         }
         if !(72.0..=2000.0).contains(&p.height) {
-            return bad(
+            return reject(
                 "page.height",
                 format!("{} pt is not a paper height", p.height),
             );
         }
         if !(p.left >= 0.0 && p.left + 72.0 <= p.right && p.right <= p.width) {
-            return bad(
+            return reject(
                 "page.right",
                 format!(
                     "the text column {}–{} pt must be at least an inch wide and inside the {} pt page",
@@ -249,84 +306,77 @@ impl CourtStyle {
                 ),
             );
         }
+        Ok(())
+    }
+
+    fn check_text(&self) -> Result<(), Rejected> {
         let t = &self.text;
         if !(6.0..=24.0).contains(&t.size) {
-            return bad(
+            return reject(
                 "text.size",
                 format!("{} pt type is outside 6–24 pt", t.size),
             );
         }
         if t.unit < t.size * 0.9 || t.unit > t.size * 3.0 {
-            return bad(
+            return reject(
                 "text.unit",
                 format!("a {} pt grid does not suit {} pt type", t.unit, t.size),
             );
         }
         if t.units_per_page < 4 {
-            return bad("text.units_per_page", "must be at least 4".into());
+            return reject("text.units_per_page", "must be at least 4".into());
         }
         let bottom = t.first_baseline + t.unit * (t.units_per_page - 1) as f32;
-        if t.first_baseline < t.size || bottom > p.height {
-            return bad(
+        if t.first_baseline < t.size || bottom > self.page.height {
+            return reject(
                 "text.units_per_page",
                 format!("the last line ({bottom:.1} pt from the top) falls off the page"),
             );
         }
-        if !matches!(t.body_spacing.as_str(), "single" | "double") {
-            return bad(
-                "text.body_spacing",
-                format!("`{}` is neither \"single\" nor \"double\"", t.body_spacing),
-            );
+        Ok(())
+    }
+
+    fn check_pleading(&self) -> Result<(), Rejected> {
+        let Some(pl) = &self.pleading else {
+            return Ok(());
+        };
+        if pl.lines == 0 {
+            return reject("pleading.lines", "must be at least 1".into());
         }
-        if !matches!(t.bullet_style.as_str(), "letters" | "bullets") {
-            return bad(
-                "text.bullet_style",
+        let units = self.text.units_per_page;
+        if pl.lines * 2 > units {
+            return reject(
+                "pleading.lines",
                 format!(
-                    "`{}` is neither \"letters\" nor \"bullets\"",
-                    t.bullet_style
+                    "{} numbered lines need {} grid units; the page has {units}",
+                    pl.lines,
+                    pl.lines * 2,
                 ),
             );
         }
-        if let Some(pl) = &self.pleading {
-            if pl.lines * 2 > t.units_per_page {
-                return bad(
-                    "pleading.lines",
-                    format!(
-                        "{} numbered lines need {} grid units; the page has {}",
-                        pl.lines,
-                        pl.lines * 2,
-                        t.units_per_page
-                    ),
-                );
-            }
-            if pl.number_x >= p.left {
-                return bad(
-                    "pleading.number_x",
-                    "line numbers must sit left of the text column".into(),
-                );
-            }
-        }
-        if !matches!(
-            self.footer.page_number_align.as_str(),
-            "center" | "left" | "right"
-        ) {
-            return bad(
-                "footer.page_number_align",
-                format!(
-                    "`{}` is not center, left or right",
-                    self.footer.page_number_align
-                ),
+        if pl.number_x >= self.page.left {
+            return reject(
+                "pleading.number_x",
+                "line numbers must sit left of the text column".into(),
             );
         }
+        Ok(())
+    }
+
+    fn check_first_page(&self) -> Result<(), Rejected> {
         if !(0.2..=0.8).contains(&self.first_page.caption_split) {
-            return bad(
+            return reject(
                 "first_page.caption_split",
                 "must be between 0.2 and 0.8".into(),
             );
         }
+        Ok(())
+    }
+
+    fn check_holidays(&self) -> Result<(), Rejected> {
         for date in self.holidays.keys() {
             if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-                return bad(
+                return reject(
                     &format!("holidays.{date}"),
                     "not a date in YYYY-MM-DD form".into(),
                 );
@@ -395,17 +445,24 @@ impl CourtStyle {
         self.page.right - self.page.left
     }
 
+    /// The last grid unit a line of the body may sit on: the last numbered line on
+    /// pleading paper (unit 54 of 56 for 28 lines), otherwise the page's last unit.
+    pub fn last_body_unit(&self) -> u32 {
+        let last = self.text.units_per_page.saturating_sub(1);
+        match &self.pleading {
+            Some(pl) => last.min(pl.lines.saturating_sub(1) * 2),
+            None => last,
+        }
+    }
+
     /// Baseline (points from the top) of grid unit `k` on a page.
     pub fn baseline(&self, k: u32) -> f32 {
         self.text.first_baseline + self.text.unit * k as f32
     }
 
-    pub fn body_spacing(&self) -> super::model::Spacing {
-        if self.text.body_spacing == "single" {
-            super::model::Spacing::Single
-        } else {
-            super::model::Spacing::Double
-        }
+    /// Spacing of body paragraphs.
+    pub fn body_spacing(&self) -> Spacing {
+        self.text.body_spacing
     }
 }
 
@@ -432,5 +489,69 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("text.size"), "{err}");
+    }
+
+    /// Each setting with a fixed set of values rejects any other, naming the file and
+    /// the key, and lists what it accepts.
+    #[test]
+    fn unknown_setting_values_name_file_and_key() {
+        let cases = [
+            (
+                "body_spacing = \"double\"",
+                "body_spacing = \"triple\"",
+                "text.body_spacing",
+                "`single`",
+            ),
+            (
+                "bullet_style = \"letters\"",
+                "bullet_style = \"stars\"",
+                "text.bullet_style",
+                "`bullets`",
+            ),
+            (
+                "page_number_align = \"center\"",
+                "page_number_align = \"middle\"",
+                "footer.page_number_align",
+                "`right`",
+            ),
+        ];
+        for (good, bad, key, accepted) in cases {
+            let text = BUILTIN[1].1;
+            assert!(text.contains(good), "{good}");
+            let err = CourtStyle::from_toml("x", &text.replace(good, bad), "styles/x.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("styles/x.toml: key `"), "{err}");
+            assert!(err.contains(key) && err.contains(accepted), "{err}");
+        }
+    }
+
+    #[test]
+    fn settings_read_as_their_values() {
+        let federal = CourtStyle::load("federal", None).unwrap();
+        assert_eq!(federal.body_spacing(), Spacing::Double);
+        assert_eq!(federal.text.bullet_style, BulletStyle::Letters);
+        assert_eq!(federal.footer.page_number_align, FooterAlign::Center);
+        let text = BUILTIN[1]
+            .1
+            .replace("body_spacing = \"double\"", "body_spacing = \"single\"")
+            .replace("bullet_style = \"letters\"", "bullet_style = \"bullets\"")
+            .replace(
+                "page_number_align = \"center\"",
+                "page_number_align = \"right\"",
+            );
+        let style = CourtStyle::from_toml("x", &text, "x.toml").unwrap();
+        assert_eq!(style.body_spacing(), Spacing::Single);
+        assert_eq!(style.text.bullet_style, BulletStyle::Bullets);
+        assert_eq!(style.footer.page_number_align, FooterAlign::Right);
+    }
+
+    #[test]
+    fn last_body_unit_is_the_last_numbered_line() {
+        let cand = CourtStyle::load("cand", None).unwrap();
+        // 28 numbered lines, double-spaced: line 28 is grid unit 54.
+        assert_eq!(cand.last_body_unit(), 54);
+        let federal = CourtStyle::load("federal", None).unwrap();
+        assert_eq!(federal.last_body_unit(), federal.text.units_per_page - 1);
     }
 }
