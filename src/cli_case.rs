@@ -6,7 +6,7 @@
 //! message, which names the file, case or revision.
 
 use anyhow::Context;
-use drafter::profile::{CaseProfile, Party, CURRENT_SCHEMA};
+use drafter::profile::{escape_controls, CaseProfile, Party, CURRENT_SCHEMA};
 use drafter::store::{CaseId, FieldChange, ListOptions, Rev, Store};
 use std::io::Write;
 use std::path::PathBuf;
@@ -151,10 +151,10 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
                         c.id,
                         c.latest_rev,
                         c.updated_at.format("%Y-%m-%d %H:%M"),
-                        c.title
+                        escape_controls(&c.title)
                     );
                     if let Some(n) = &c.case_number {
-                        line.push_str(&format!("  [{n}]"));
+                        line.push_str(&format!("  [{}]", escape_controls(n)));
                     }
                     if c.archived {
                         line.push_str("  (archived)");
@@ -282,7 +282,7 @@ fn blank_profile(title: &str) -> CaseProfile {
 fn write_case(out: &mut impl Write, r: &drafter::store::Revision) -> std::io::Result<()> {
     let c = &r.case;
     let p = &r.profile;
-    writeln!(out, "Case {}: {}", c.id, c.title)?;
+    writeln!(out, "Case {}: {}", c.id, escape_controls(&c.title))?;
     writeln!(
         out,
         "Revision {} of {}, saved {} by {} ({})",

@@ -437,6 +437,9 @@ pub fn check_and_prepare(
                 findings.extend(leaks.iter().map(|l| l.to_finding()))
             }
             Err(FilingError::Ineligible(_)) => {}
+            Err(FilingError::Style(e)) => {
+                findings.push(Finding::error("court.style", e.to_string()))
+            }
             Err(e) => findings.push(Finding::error("template", e.to_string())),
         }
     }

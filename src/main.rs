@@ -107,6 +107,9 @@ enum Command {
         /// Output file (text, pdf) or folder (svg: page-001.svg, ...); default standard output.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Replace a read-only output file (anything but a regular file is never replaced).
+        #[arg(long, requires = "out")]
+        force: bool,
         #[command(flatten)]
         opts: DocOptions,
     },
@@ -313,11 +316,12 @@ fn run(cli: Cli) -> Result<()> {
             template,
             format,
             out,
+            force,
             opts,
         } => {
             let profile = load_profile(&env, &source)?;
             let filing = filing::prepare(&profile, &env.catalog(), &template, &options(&opts))?;
-            render(&filing, format, out.as_deref())
+            render(&filing, format, out.as_deref(), force)
         }
     }
 }
@@ -446,7 +450,8 @@ fn export_all(
     Ok(())
 }
 
-fn render(filing: &Filing, format: Format, out: Option<&Path>) -> Result<()> {
+fn render(filing: &Filing, format: Format, out: Option<&Path>, force: bool) -> Result<()> {
+    let write = |path: &Path, bytes: &[u8]| drafter::fsutil::write_output(path, bytes, force);
     match (format, out) {
         (Format::Text, None) => print!("{}", filing.to_text()),
         (Format::Markdown, None) => print!("{}", filing.markdown),
@@ -493,8 +498,7 @@ fn templates(env: &Env, json: bool) -> Result<()> {
 }
 
 fn template_check(file: &Path, json: bool) -> Result<()> {
-    let source = std::fs::read_to_string(file)
-        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let source = template::read_source(file)?;
     let name = file
         .file_name()
         .and_then(|f| f.to_str())

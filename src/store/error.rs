@@ -102,6 +102,9 @@ pub enum StoreError {
     /// A case title must say something.
     #[error("a case needs a title")]
     EmptyTitle,
+    /// A title with a line break or control character, or too long (docs/limits.md).
+    #[error("a case title {reason}")]
+    BadTitle { reason: String },
 
     /// A profile file to import, or a saved revision, could not be read. The message names
     /// the file (or case and revision) and the field path.

@@ -490,9 +490,7 @@ impl Store {
     /// Renames the case (its profile is not changed and no revision is added).
     pub fn rename(&mut self, id: CaseId, title: &str) -> Result<()> {
         let title = title.trim();
-        if title.is_empty() {
-            return Err(StoreError::EmptyTitle);
-        }
+        files::check_title(title)?;
         self.write(|tx, path, _| {
             let (_, latest) = case_head(tx, path, id)?;
             tx.execute(
@@ -827,9 +825,7 @@ fn insert_case(
     summary: &str,
 ) -> Result<CaseId> {
     let title = title.trim();
-    if title.is_empty() {
-        return Err(StoreError::EmptyTitle);
-    }
+    files::check_title(title)?;
     let at = now();
     tx.prepare_cached(
         "INSERT INTO cases (title, created_at, archived, latest_rev, updated_at, updated_by)

@@ -1,66 +1,137 @@
-//! Compiling a long built-in template in pieces. Handlebars asks its parser for the line
-//! and column of every element, and each answer counts from the start of the source, so
-//! compiling costs the square of the template's length: the complaint's 6 KB body took
-//! ~19M instructions, 40% of a whole `drafter export`. Cut where no block is open and a
-//! new line starts a top-level block, the pieces compile to the same elements, which are
-//! joined with their line numbers shifted. The unit tests check, for every built-in
-//! template, that the result equals compiling the whole body; any other template is
-//! compiled whole.
+//! Compiling a template in pieces, so the cost grows with its length. Handlebars asks its
+//! parser for the line and column of every element, and each answer counts from the start
+//! of the source, so compiling a body whole costs the square of its length (a 640 KB firm
+//! template took ~25 s, a 6 KB complaint ~19M instructions). Cut at the start of a line
+//! where no block is open and where nothing reaches across the cut (a standalone tag's
+//! trimmed newline, whitespace control), the pieces compile to the same elements, which
+//! are joined with their line numbers shifted and touching text merged. The tests check
+//! that the result equals compiling the whole body, for every built-in template and for
+//! generated ones.
 
 use handlebars::template::{Template, TemplateElement};
 
-/// Byte offsets where the body may be cut: starts of lines that open a top-level block
-/// (`{{#…`), outside every block and comment, after a line of plain text. Empty when the
-/// body has a construct this reading does not follow (raw blocks, whitespace control).
+/// What one line holds, as far as cutting around it goes.
+#[derive(Default)]
+struct Line {
+    /// Text other than tags and whitespace.
+    text: bool,
+    /// A tag that may stand alone on its line (block, `else`, partial, comment, decorator):
+    /// Handlebars then trims the line, newline included.
+    standalone_kind: bool,
+    /// `\{{` somewhere on the line: the line must not begin a piece.
+    no_cut_before: bool,
+    /// `~}}` somewhere on the line.
+    no_cut_after: bool,
+}
+
+/// Byte offsets where the body may be cut: starts of lines outside every block and tag,
+/// whose previous line cannot trim across the line break. Empty when the body has a raw
+/// block (`{{{{`), which this reading does not follow, or is unbalanced (the whole body
+/// is then compiled, for Handlebars' own message).
 pub(crate) fn cuts(body: &str) -> Vec<usize> {
     let b = body.as_bytes();
-    let mut depth: i32 = 0;
+    let mut depth: i64 = 0;
     let mut out = Vec::new();
     let mut i = 0;
-    // Whether the current line holds a tag.
-    let mut line_has_tag = false;
+    let mut line = Line::default();
+    let mut line_start_depth = 0;
+    // After `~}}`: whitespace is stripped up to the next text, across line breaks.
+    let mut stripping = false;
     while i < b.len() {
-        if b[i] == b'\n' {
-            let prev_line_has_tag = line_has_tag;
-            line_has_tag = false;
-            i += 1;
-            if depth == 0 && !prev_line_has_tag && b[i..].starts_with(b"{{#") {
-                out.push(i);
-            }
-            continue;
-        }
-        if b[i..].starts_with(b"{{") {
-            if i > 0 && b[i - 1] == b'\\' {
-                return Vec::new();
-            }
-            line_has_tag = true;
-            let rest = &b[i + 2..];
-            if rest.starts_with(b"{") || rest.starts_with(b"~") {
-                return Vec::new();
-            }
-            if rest.starts_with(b"!--") {
-                match find(rest, b"--}}") {
-                    Some(end) => {
-                        i += 2 + end + 4;
-                        continue;
-                    }
-                    None => return Vec::new(),
+        match b[i] {
+            b'\n' => {
+                let prev = std::mem::take(&mut line);
+                i += 1;
+                let prev_trims = prev.standalone_kind && !prev.text;
+                let blocked = prev_trims || prev.no_cut_after || stripping;
+                if depth == 0 && line_start_depth == 0 && !blocked && i < b.len() {
+                    out.push(i);
                 }
+                line_start_depth = depth;
+                continue;
             }
-            match rest.first() {
-                Some(b'#') => depth += 1,
-                Some(b'/') => depth -= 1,
-                _ => {}
+            b'{' if b[i..].starts_with(b"{{") => {}
+            c => {
+                if !c.is_ascii_whitespace() {
+                    line.text = true;
+                    stripping = false;
+                }
+                i += 1;
+                continue;
             }
-            match find(rest, b"}}") {
-                // Whitespace control (`~}}`) reaches across the cut: do not cut.
-                Some(end) if end > 0 && rest[end - 1] == b'~' => return Vec::new(),
-                Some(end) => i += 2 + end + 2,
-                None => return Vec::new(),
-            }
+        }
+        stripping = false;
+        if i > 0 && b[i - 1] == b'\\' {
+            line.no_cut_before = true;
+            line.no_cut_after = true;
+            i += 2;
             continue;
         }
-        i += 1;
+        let rest = &b[i + 2..];
+        if rest.starts_with(b"{{") {
+            return Vec::new();
+        }
+        let inner = rest.strip_prefix(b"~").unwrap_or(rest);
+        if inner.len() < rest.len() {
+            // `{{~` strips whitespace back to the last text, across line breaks.
+            let text_end = b[..i]
+                .iter()
+                .rposition(|c| !c.is_ascii_whitespace())
+                .map_or(0, |n| n + 1);
+            while out.last().is_some_and(|&c| c > text_end) {
+                out.pop();
+            }
+        }
+        let inner = inner.strip_prefix(b"{").unwrap_or(inner);
+        let comment = inner.starts_with(b"!--");
+        let close = if comment {
+            b"--}}".as_slice()
+        } else {
+            b"}}".as_slice()
+        };
+        let end = if comment {
+            find(inner, close)
+        } else {
+            super::bounds::tag_end(inner)
+        };
+        let Some(end) = end else {
+            return Vec::new();
+        };
+        let tag = &inner[..end];
+        let tag_body = tag.trim_ascii_start();
+        match tag_body.first() {
+            Some(b'#') => depth += 1,
+            Some(b'^') if tag_body.trim_ascii() != b"^" => depth += 1,
+            Some(b'/') => depth -= 1,
+            _ => {}
+        }
+        if matches!(
+            tag_body.first(),
+            Some(b'#' | b'^' | b'/' | b'>' | b'!' | b'*')
+        ) || tag_body.starts_with(b"else")
+        {
+            line.standalone_kind = true;
+        } else {
+            line.text = true;
+        }
+        if tag.trim_ascii_end().ends_with(b"~") {
+            line.no_cut_after = true;
+            stripping = true;
+        }
+        // The tag may span lines: no cut inside it.
+        let consumed = (rest.len() - inner.len()) + end + close.len();
+        let spans_lines = b[i..i + 2 + consumed].contains(&b'\n');
+        if spans_lines {
+            line.no_cut_after = true;
+        }
+        i += 2 + consumed;
+        if line.no_cut_before {
+            // Drop a cut made just before this line.
+            let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
+            if out.last() == Some(&line_start) {
+                out.pop();
+            }
+        }
     }
     if depth != 0 {
         return Vec::new();
@@ -72,27 +143,48 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Compiles `body` piece by piece at `cuts`; `None` when a piece does not compile (the
-/// caller then compiles the whole body, for its error message).
-pub(crate) fn compile(body: &str, name: &str, cuts: &[usize]) -> Option<Template> {
+/// Compiles `body` piece by piece at `cuts`. A piece that does not compile gives its
+/// error with the number of body lines before the piece.
+pub(crate) fn compile(
+    body: &str,
+    name: &str,
+    cuts: &[usize],
+) -> Result<Template, (handlebars::TemplateError, usize)> {
     let mut whole: Option<Template> = None;
     let mut start = 0;
     let mut line = 0;
     for &end in cuts.iter().chain(std::iter::once(&body.len())) {
         let piece = &body[start..end];
-        let mut t = Template::compile_with_name(piece, name.to_string()).ok()?;
+        let mut t = Template::compile_with_name(piece, name.to_string()).map_err(|e| (e, line))?;
         shift(&mut t, line);
         match &mut whole {
             None => whole = Some(t),
-            Some(w) => {
-                w.elements.append(&mut t.elements);
-                w.mapping.append(&mut t.mapping);
-            }
+            Some(w) => join(w, t),
         }
         line += piece.matches('\n').count();
         start = end;
     }
-    whole
+    Ok(whole.unwrap_or_default())
+}
+
+/// Appends `next`'s elements to `whole`, merging text that touches across the cut.
+fn join(whole: &mut Template, mut next: Template) {
+    let mut elements = std::mem::take(&mut next.elements).into_iter();
+    let mut mapping = std::mem::take(&mut next.mapping).into_iter();
+    if let (Some(TemplateElement::RawString(tail)), Some(TemplateElement::RawString(_))) =
+        (whole.elements.last_mut(), next_first(&elements))
+    {
+        if let Some(TemplateElement::RawString(head)) = elements.next() {
+            tail.push_str(&head);
+            mapping.next();
+        }
+    }
+    whole.elements.extend(elements);
+    whole.mapping.extend(mapping);
+}
+
+fn next_first(it: &std::vec::IntoIter<TemplateElement>) -> Option<&TemplateElement> {
+    it.as_slice().first()
 }
 
 /// Moves every element's line number (and those of the blocks inside) down by `lines`.
@@ -149,7 +241,8 @@ mod tests {
     #[test]
     fn unusual_constructs_are_not_cut() {
         assert!(cuts("a\n{{#if x}}\n{{{{raw}}}}{{{{/raw}}}}\n{{/if}}\n").is_empty());
-        assert!(cuts("a\n{{#if x}}y{{~/if}}\n").is_empty());
+        assert_eq!(cuts("a\n{{#if x}}y{{/if}}\nb\n\n  {{~x}}\n"), vec![2, 20]);
+        assert_eq!(cuts("a{{x~}}\n\nb\nc\n"), vec![11]);
         assert!(cuts("a\n{{#if x}}\n").is_empty());
     }
 }
