@@ -238,7 +238,7 @@ fn compile(
 ) -> Result<handlebars::Template, TemplateError> {
     let result = bounds::on_fill_stack(|| {
         contain(|| {
-            let cuts = segments::cuts(body);
+            let cuts = segments::thin(&segments::cuts(body), segments::MIN_PIECE);
             segments::compile(body, name, &cuts)
         })
     });

@@ -143,6 +143,23 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Smallest piece worth compiling alone: Handlebars' cost per compilation outweighs the
+/// square of a piece this short.
+pub(crate) const MIN_PIECE: usize = 1024;
+
+/// The cuts that leave pieces of at least `min` bytes (the last may be shorter).
+pub(crate) fn thin(cuts: &[usize], min: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for &c in cuts {
+        if c - last >= min {
+            out.push(c);
+            last = c;
+        }
+    }
+    out
+}
+
 /// Compiles `body` piece by piece at `cuts`. A piece that does not compile gives its
 /// error with the number of body lines before the piece.
 pub(crate) fn compile(
@@ -176,7 +193,10 @@ fn join(whole: &mut Template, mut next: Template) {
     {
         if let Some(TemplateElement::RawString(head)) = elements.next() {
             tail.push_str(&head);
-            mapping.next();
+            // Handlebars places a text at the tag that ends it: the later piece's place.
+            if let (Some(last), Some(place)) = (whole.mapping.last_mut(), mapping.next()) {
+                *last = place;
+            }
         }
     }
     whole.elements.extend(elements);
@@ -228,7 +248,10 @@ mod tests {
             let whole = Template::compile_with_name(body, name.to_string()).unwrap();
             let cuts = cuts(body);
             let pieces = compile(body, name, &cuts).unwrap();
-            assert!(pieces == whole, "{name}: cut at {cuts:?} differs");
+            assert!(
+                pieces.elements == whole.elements && placed(&pieces) == placed(&whole),
+                "{name}: cut at {cuts:?} differs"
+            );
         }
     }
 
@@ -236,6 +259,105 @@ mod tests {
     fn the_complaint_is_cut() {
         let (_, body, _) = super::super::frontmatter::split(crate::template::BUILTIN[0].1).unwrap();
         assert!(cuts(body).len() >= 3, "{:?}", cuts(body));
+    }
+
+    /// Template bodies made of the constructs that decide where a cut may go: text,
+    /// blank lines, expressions, standalone and inline blocks, `else`, comments, partials,
+    /// whitespace control and escapes.
+    fn body() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just("text".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("  \n".to_string()),
+            Just("{{x}}".to_string()),
+            Just("{{{x}}}".to_string()),
+            Just("{{~x}}".to_string()),
+            Just("{{x~}}".to_string()),
+            Just("{{! note }}".to_string()),
+            Just("{{!-- a }} note --}}".to_string()),
+            Just("{{> p}}".to_string()),
+            Just("\\{{x}}".to_string()),
+            Just("{{x \"}}\"}}".to_string()),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            (
+                proptest::collection::vec(inner.clone(), 0..6),
+                proptest::collection::vec(inner, 0..3),
+                any::<(bool, bool, bool, bool)>(),
+            )
+                .prop_map(|(body, alt, (nl_open, nl_close, with_else, tilde))| {
+                    let open = if tilde { "{{~#if x~}}" } else { "{{#if x}}" };
+                    let mut s = String::from(open);
+                    if nl_open {
+                        s.push('\n');
+                    }
+                    s.push_str(&body.concat());
+                    if with_else {
+                        s.push_str("\n{{else}}\n");
+                        s.push_str(&alt.concat());
+                    }
+                    if nl_close {
+                        s.push('\n');
+                    }
+                    s.push_str("{{/if}}");
+                    s
+                })
+        })
+        .prop_map(|s| s)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("SEGMENT_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(500)
+        ))]
+        #[test]
+        fn pieces_compile_to_the_whole(parts in proptest::collection::vec(body(), 1..12)) {
+            let body = parts.join("\n");
+            let whole = Template::compile_with_name(&body, "t".to_string());
+            let cuts = cuts(&body);
+            let pieces = compile(&body, "t", &cuts);
+            match (whole, pieces) {
+                (Ok(w), Ok(p)) => {
+                    proptest::prop_assert!(w.elements == p.elements, "cut at {:?}: {:?}", cuts, body);
+                    proptest::prop_assert!(placed(&w) == placed(&p), "places, cut at {:?}: {:?}", cuts, body);
+                }
+                (Err(_), Err(_)) => {}
+                (w, p) => proptest::prop_assert!(false, "{:?}: whole {:?} pieces {:?}", body, w.is_ok(), p.is_ok()),
+            }
+        }
+    }
+
+    /// The places of the elements other than text (a text's place is never reported).
+    fn placed(t: &Template) -> Vec<(usize, usize)> {
+        t.elements
+            .iter()
+            .zip(&t.mapping)
+            .filter(|(e, _)| !matches!(e, TemplateElement::RawString(_)))
+            .map(|(_, m)| (m.0, m.1))
+            .collect()
+    }
+
+    #[test]
+    fn compile_time_grows_linearly() {
+        let unit = "Paragraph {{x}} and {{#if y}}yes{{else}}no{{/if}} {{z}}.\n\n{{#each facts}}\n{{text}}\n{{/each}}\n";
+        let time = |n: usize| {
+            let body = unit.repeat(n);
+            let start = std::time::Instant::now();
+            let t = compile(&body, "t", &thin(&cuts(&body), MIN_PIECE)).unwrap();
+            assert!(!t.elements.is_empty());
+            (body.len(), start.elapsed())
+        };
+        let (small_len, small) = time(500);
+        let (big_len, big) = time(4_000);
+        // Eight times the text: linear cost is ~8x; quadratic would be ~64x.
+        let ratio = big.as_secs_f64() / small.as_secs_f64().max(1e-4);
+        assert!(
+            ratio < 20.0,
+            "{small_len} B: {small:?}; {big_len} B: {big:?}"
+        );
     }
 
     #[test]
