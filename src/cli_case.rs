@@ -171,7 +171,7 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
                 Some(name) => drafter::examples::profile(&name).with_context(|| {
                     format!("there is no built-in example called `{name}` (try alt-uscis)")
                 })?,
-                None => blank_profile(&title),
+                None => blank_profile(&title)?,
             };
             let id = store.create(&title, &profile)?;
             writeln!(out, "{id}")?;
@@ -270,13 +270,14 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
 }
 
 /// An empty profile for `case new` without an example.
-fn blank_profile(title: &str) -> CaseProfile {
+fn blank_profile(title: &str) -> Result<CaseProfile, drafter::profile::ProfileError> {
     let json = serde_json::json!({
         "schema": CURRENT_SCHEMA,
         "title": title,
         "court": { "name": "" },
     });
-    CaseProfile::from_json(&json.to_string(), "a new case").expect("the blank profile is valid")
+    // The title is checked as any profile's is (length, control characters).
+    CaseProfile::from_json(&json.to_string(), "the new case")
 }
 
 fn write_case(out: &mut impl Write, r: &drafter::store::Revision) -> std::io::Result<()> {

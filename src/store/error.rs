@@ -102,6 +102,15 @@ pub enum StoreError {
     /// A case title must say something.
     #[error("a case needs a title")]
     EmptyTitle,
+    /// The database opened read-only (its folder cannot be written), or cannot be opened
+    /// at all where it is; the reason says which and what to do.
+    #[error("the case database {path} is read-only: {reason}")]
+    ReadOnly { path: PathBuf, reason: String },
+
+    /// An export target that may not be replaced (not a regular file, or read-only).
+    #[error(transparent)]
+    Output(#[from] crate::fsutil::OutputError),
+
     /// A title with a line break or control character, or too long (docs/limits.md).
     #[error("a case title {reason}")]
     BadTitle { reason: String },

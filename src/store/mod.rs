@@ -171,6 +171,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     author: String,
+    /// Opened read-only: its folder cannot be written (see `schema::open`).
+    read_only: bool,
 }
 
 impl fmt::Debug for Store {
@@ -268,12 +270,18 @@ impl Store {
 
     /// Opens (or creates) the database file at `path` itself.
     pub fn open_file(path: &Path) -> Result<Store> {
-        let conn = schema::open(path)?;
+        let (conn, read_only) = schema::open(path)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             author: default_author(),
+            read_only,
         })
+    }
+
+    /// Whether the store opened read-only (its folder cannot be written).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The database file.
@@ -309,6 +317,12 @@ impl Store {
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction: it holds the write lock from the
     /// start, so what it reads cannot change before it commits.
     fn write<T>(&mut self, f: impl FnOnce(&Connection, &Path, &str) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason: "its folder cannot be written, so nothing can be saved; cases can be listed, shown and exported".into(),
+            });
+        }
         let path = self.path.clone();
         let tx = self
             .conn
