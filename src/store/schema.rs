@@ -105,24 +105,48 @@ pub(crate) fn open(path: &Path) -> Result<(Connection, bool)> {
     }
     check_header(path)?;
     let sq = |e| StoreError::sqlite(path, e);
+    // The companion files SQLite creates on open; on a refusal, the ones it created (and
+    // left empty) are removed again, so the folder is as it was.
+    let companions: Vec<(PathBuf, bool)> = ["-wal", "-shm"]
+        .iter()
+        .map(|s| {
+            let p = with_suffix(path, s);
+            let existed = p.exists();
+            (p, existed)
+        })
+        .collect();
+    let tidy = |conn: Connection| {
+        drop(conn);
+        for (i, (p, existed)) in companions.iter().enumerate() {
+            // The log only if nothing was written to it; the index (`-shm`) holds no data.
+            let removable = i == 1 || std::fs::metadata(p).is_ok_and(|m| m.len() == 0);
+            if !existed && removable {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(sq)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
-    // No checkpoint on close until the file is known to be sound.
+    // No checkpoint on close until the file is known to be sound: a damaged file and its
+    // write-ahead log are left exactly as they were.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
         .map_err(sq)?;
-    match integrity_check(&conn, path) {
+    let sound = integrity_check(&conn, path).and_then(|()| check_version(&conn, path, false));
+    match sound {
         Ok(()) => {}
         Err(e) if cannot_write(&e) => {
-            drop(conn);
+            tidy(conn);
             return open_read_only(path).map(|c| (c, true));
         }
-        Err(e) => return Err(e),
+        Err(e) => {
+            tidy(conn);
+            return Err(e);
+        }
     }
-    check_version(&conn, path, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
         .map_err(sq)?;
 
