@@ -5,8 +5,8 @@
 //! first byte that is not is reported by its line and column.
 //!
 //! Writing: a failure never leaves a partial file (write a temporary file beside the
-//! target, flush it to disk, then rename it into place), and an output only ever replaces
-//! a regular file, and a read-only one only when the user forces it.
+//! target, flush it to disk, then rename it into place). Which targets may be replaced is
+//! decided by [`crate::export::check_target`] for every output.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -164,57 +164,6 @@ pub fn byte_line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Why an output could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum OutputError {
-    #[error("{path}: is {kind}; Drafter writes only regular files and will not replace it")]
-    NotRegular { path: PathBuf, kind: &'static str },
-    #[error("{path}: the file is read-only; Drafter will not replace it (make it writable, or use --force)")]
-    ReadOnly { path: PathBuf },
-    #[error("{path}: cannot write: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-/// Checks that `path` may be written: absent, or a regular file (through a link, the file
-/// it names) that is writable, or read-only and `force`d.
-pub fn check_output(path: &Path, force: bool) -> Result<(), OutputError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => {
-            return Err(OutputError::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        }
-    };
-    if let Some(kind) = irregular_kind(meta.file_type()) {
-        return Err(OutputError::NotRegular {
-            path: path.to_path_buf(),
-            kind,
-        });
-    }
-    if meta.permissions().readonly() && !force {
-        return Err(OutputError::ReadOnly {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to `path` atomically, after [`check_output`].
-pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), OutputError> {
-    check_output(path, force)?;
-    write_atomic(path, bytes).map_err(|source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
@@ -269,15 +218,11 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn devices_are_neither_read_nor_replaced() {
+    fn devices_are_not_read() {
         let null = Path::new("/dev/null");
         assert!(matches!(
             read_bytes(null, 10, "a file"),
             Err(ReadError::NotRegular { .. })
-        ));
-        assert!(matches!(
-            check_output(null, true),
-            Err(OutputError::NotRegular { .. })
         ));
     }
 }

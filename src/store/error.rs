@@ -107,9 +107,10 @@ pub enum StoreError {
     #[error("the case database {path} is read-only: {reason}")]
     ReadOnly { path: PathBuf, reason: String },
 
-    /// An export target that may not be replaced (not a regular file, or read-only).
-    #[error(transparent)]
-    Output(#[from] crate::fsutil::OutputError),
+    /// An export target that may not be replaced (not a regular file, or read-only);
+    /// the message names it.
+    #[error("{message}")]
+    Target { message: String },
 
     /// A title with a line break or control character, or too long (docs/limits.md).
     #[error("a case title {reason}")]

@@ -152,7 +152,9 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    crate::fsutil::check_output(path, false)?;
+    crate::export::check_target(path, false).map_err(|e| StoreError::Target {
+        message: e.to_string(),
+    })?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".drafter-").suffix(".tmp");
     // An ordinary file's permissions (0666 less the umask), not a temporary file's 0600.
