@@ -6,7 +6,7 @@
 //! message, which names the file, case or revision.
 
 use anyhow::Context;
-use drafter::profile::{CaseProfile, Party};
+use drafter::profile::{escape_controls, CaseProfile, Party};
 use drafter::store::{CaseId, FieldChange, ListOptions, Rev, Store};
 use std::io::Write;
 use std::path::PathBuf;
@@ -242,10 +242,10 @@ fn list(
                 c.id,
                 c.latest_rev,
                 c.updated_at.format("%Y-%m-%d %H:%M"),
-                c.title
+                escape_controls(&c.title)
             );
             if let Some(n) = &c.case_number {
-                line.push_str(&format!("  [{n}]"));
+                line.push_str(&format!("  [{}]", escape_controls(n)));
             }
             if c.archived {
                 line.push_str("  (archived)");
@@ -279,7 +279,7 @@ fn history(store: &Store, out: &mut impl Write, id: CaseId, json: bool) -> anyho
 fn write_case(out: &mut impl Write, r: &drafter::store::Revision) -> std::io::Result<()> {
     let c = &r.case;
     let p = &r.profile;
-    writeln!(out, "Case {}: {}", c.id, c.title)?;
+    writeln!(out, "Case {}: {}", c.id, escape_controls(&c.title))?;
     writeln!(
         out,
         "Revision {} of {}, saved {} by {} ({})",

@@ -376,6 +376,10 @@ pub fn check_and_prepare(
             findings.extend(leaks.iter().map(|l| l.to_finding()));
             (findings, None)
         }
+        Err(FilingError::Style(e)) => {
+            findings.push(Finding::error("court.style", e.to_string()));
+            (findings, None)
+        }
         Err(e) => {
             findings.push(Finding::error("template", e.to_string()));
             (findings, None)

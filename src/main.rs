@@ -5,7 +5,7 @@
 
 mod cli_case;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use drafter::export::{self, ExportError, ExportOptions, FilingSet, NotReady, TargetProblem};
@@ -88,6 +88,9 @@ enum Command {
         /// Output file (text, pdf) or folder (svg: page-001.svg, ...); default standard output.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Replace a read-only output file (anything but a regular file is never replaced).
+        #[arg(long, requires = "out")]
+        force: bool,
         #[command(flatten)]
         opts: DocOptions,
     },
@@ -266,11 +269,12 @@ fn run(cli: Cli) -> Result<()> {
             template,
             format,
             out,
+            force,
             opts,
         } => {
             let profile = load_profile(&env, &source)?;
             let filing = filing::prepare(&profile, &env.catalog(), &template, &options(&opts))?;
-            render(&filing, format, out.as_deref())
+            render(&filing, format, out.as_deref(), force)
         }
     }
 }
@@ -473,11 +477,12 @@ fn flag_hint(e: &ExportError) -> Option<&'static str> {
 
 /// Writes a rendered file as every export is written (only a regular, writable file is
 /// replaced).
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    export::write_output(path, bytes, false).map_err(cli_error)
+fn write(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    export::write_output(path, bytes, force).map_err(cli_error)
 }
 
-fn render(filing: &Filing, format: Format, out: Option<&Path>) -> Result<()> {
+fn render(filing: &Filing, format: Format, out: Option<&Path>, force: bool) -> Result<()> {
+    let write = |path: &Path, bytes: &[u8]| write(path, bytes, force);
     let mut stdout = std::io::stdout().lock();
     match (format, out) {
         (Format::Text, None) => write!(stdout, "{}", filing.to_text())?,
@@ -524,8 +529,7 @@ fn templates(env: &Env, json: bool) -> Result<()> {
 
 fn template_check(file: &Path, json: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let source = std::fs::read_to_string(file)
-        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let source = template::read_source(file)?;
     let name = file
         .file_name()
         .and_then(|f| f.to_str())

@@ -47,7 +47,9 @@ impl WorkbenchError {
             WorkbenchError::Store(StoreError::RevisionNotFound { .. }) => "not-found",
             WorkbenchError::Store(StoreError::Busy { .. }) => "busy",
             WorkbenchError::Store(StoreError::Profile(_)) => "invalid-file",
-            WorkbenchError::Store(StoreError::EmptyTitle) => "invalid",
+            WorkbenchError::Store(StoreError::EmptyTitle | StoreError::BadTitle { .. }) => {
+                "invalid"
+            }
             WorkbenchError::Store(_) => "store",
             WorkbenchError::Template(_) => "template",
             WorkbenchError::Style(_) => "style",

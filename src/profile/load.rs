@@ -1,10 +1,25 @@
-//! Reading a profile from JSON: schema migration, unknown-field paths, line and column.
+//! Reading a profile from JSON: schema migration, unknown-field paths, line and column,
+//! and the limits every value is held to (docs/limits.md): a profile file is at most
+//! [`crate::fsutil::MAX_PROFILE_BYTES`], a one-line field (a title, a name, a case number)
+//! holds no line break or control character and at most [`MAX_LINE_CHARS`] characters
+//! ([`MAX_CASE_NUMBER_CHARS`] for a case number), a paragraph field (a fact, a claim's
+//! paragraph, a form of relief, a description, anything under `extra`) at most
+//! [`MAX_PARAGRAPH_CHARS`], and a list at most [`MAX_LIST_ITEMS`] entries.
 
 use super::CaseProfile;
 use std::path::{Path, PathBuf};
 
 /// The schema version this build writes.
 pub const CURRENT_SCHEMA: u32 = 1;
+
+/// Longest one-line value (a title, a name, an address line), in characters.
+pub const MAX_LINE_CHARS: usize = 500;
+/// Longest case number, in characters.
+pub const MAX_CASE_NUMBER_CHARS: usize = 200;
+/// Longest paragraph value (a fact, a claim's paragraph, a form of relief), in characters.
+pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
+/// Most entries in one list (facts, parties, a claim's paragraphs, …).
+pub const MAX_LIST_ITEMS: usize = 5_000;
 
 /// Why a profile could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -34,15 +49,16 @@ pub enum ProfileError {
         #[source]
         source: std::io::Error,
     },
+    /// Not a regular file, larger than the limit, or not UTF-8 (with line:column).
+    #[error(transparent)]
+    File(#[from] crate::fsutil::ReadError),
 }
 
 impl CaseProfile {
     /// Reads a profile file.
     pub fn from_path(path: &Path) -> Result<CaseProfile, ProfileError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text =
+            crate::fsutil::read_text(path, crate::fsutil::MAX_PROFILE_BYTES, "a case profile")?;
         CaseProfile::from_json(&text, &path.display().to_string())
     }
 
@@ -56,6 +72,13 @@ impl CaseProfile {
         };
         let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
         let value = migrate(value, origin)?;
+        if let Some((path, message)) = value_limits(&value).into_iter().next() {
+            return Err(ProfileError::Field {
+                origin: origin.to_string(),
+                path,
+                message,
+            });
+        }
         serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             ProfileError::Field {
@@ -68,6 +91,15 @@ impl CaseProfile {
                 message: strip_position(&e.into_inner().to_string()),
             }
         })
+    }
+
+    /// Every value over a limit or holding a character a one-line field may not (see the
+    /// module's documentation), as (field path, message); [`CaseProfile::validate`]
+    /// reports them as errors.
+    pub fn limit_problems(&self) -> Vec<(String, String)> {
+        serde_json::to_value(self)
+            .map(|v| value_limits(&v))
+            .unwrap_or_default()
     }
 
     /// The profile as pretty JSON, in the current schema.
@@ -114,5 +146,178 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
+    }
+}
+
+/// Whether a field at `path` holds paragraphs (line breaks allowed, longer limit).
+fn is_paragraph(path: &str) -> bool {
+    path.starts_with("extra")
+        || path.starts_with("relief[")
+        || (path.starts_with("facts[") && path.ends_with("].text"))
+        || (path.starts_with("claims[") && path.contains("].paragraphs["))
+        || (path.starts_with("parties[") && path.ends_with("].description"))
+}
+
+/// A character no field may hold: C0 and C1 controls other than a paragraph's line break
+/// and tab, and the bidirectional embedding, override and isolate controls, which could
+/// make text display in an order other than the one stored (terminal escapes, spoofed
+/// listings, reordered names).
+pub fn is_forbidden_char(c: char, paragraph: bool) -> bool {
+    match c {
+        '\n' | '\t' => !paragraph,
+        '\r' => !paragraph,
+        c if c.is_control() => true,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    }
+}
+
+/// `text` with every character [`is_forbidden_char`] forbids in a one-line field written
+/// as a visible escape (`\u{1b}`), for printing a stored value on a terminal.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| is_forbidden_char(c, false)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_forbidden_char(c, false) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Every value of a profile (as JSON) over a limit, as (field path, message).
+fn value_limits(value: &serde_json::Value) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, path: &mut String, out: &mut Vec<(String, String)>) {
+        use serde_json::Value;
+        match v {
+            Value::String(s) => {
+                let paragraph = is_paragraph(path);
+                let limit = if paragraph {
+                    MAX_PARAGRAPH_CHARS
+                } else if path == "case_number" {
+                    MAX_CASE_NUMBER_CHARS
+                } else {
+                    MAX_LINE_CHARS
+                };
+                // Counting stops just past the limit: a huge value costs no more.
+                let chars = s.chars().take(limit + 1).count();
+                if chars > limit {
+                    out.push((
+                        path.clone(),
+                        format!("is longer than {limit} characters (see docs/limits.md)"),
+                    ));
+                } else if let Some(c) = s.chars().find(|&c| is_forbidden_char(c, paragraph)) {
+                    let what = if c == '\n' || c == '\r' {
+                        "a line break, which a one-line field cannot hold".to_string()
+                    } else {
+                        format!("the control character U+{:04X}", c as u32)
+                    };
+                    out.push((path.clone(), format!("holds {what}")));
+                }
+            }
+            Value::Array(items) => {
+                if items.len() > MAX_LIST_ITEMS {
+                    out.push((
+                        path.clone(),
+                        format!(
+                            "has {} entries; the limit is {MAX_LIST_ITEMS} (see docs/limits.md)",
+                            items.len()
+                        ),
+                    ));
+                    return;
+                }
+                for (i, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    walk(item, path, out);
+                    path.truncate(len);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                    walk(item, path, out);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut String::new(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    fn example() -> serde_json::Value {
+        serde_json::from_str(crate::examples::json("alt-uscis").unwrap()).unwrap()
+    }
+
+    fn error_for(mut v: serde_json::Value, pointer: &str, value: serde_json::Value) -> String {
+        *v.pointer_mut(pointer).unwrap() = value;
+        CaseProfile::from_json(&v.to_string(), "p.json")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn the_example_is_within_every_limit() {
+        assert!(value_limits(&example()).is_empty());
+    }
+
+    #[test]
+    fn long_values_are_named() {
+        let e = error_for(example(), "/case_number", "1".repeat(201).into());
+        assert_eq!(
+            e,
+            "p.json: field `case_number`: is longer than 200 characters (see docs/limits.md)"
+        );
+        let ok = example();
+        let mut v = ok.clone();
+        *v.pointer_mut("/case_number").unwrap() = "1".repeat(200).into();
+        assert!(CaseProfile::from_json(&v.to_string(), "p.json").is_ok());
+        let e = error_for(example(), "/facts/2/text", "word ".repeat(4001).into());
+        assert!(
+            e.contains("field `facts[2].text`: is longer than 20000"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_one_line_fields_are_refused() {
+        let e = error_for(example(), "/title", "A\u{1b}[2J v. B".into());
+        assert!(
+            e.contains("field `title`: holds the control character U+001B"),
+            "{e}"
+        );
+        let e = error_for(example(), "/parties/0/name", "A\nB".into());
+        assert!(
+            e.contains("field `parties[0].name`: holds a line break"),
+            "{e}"
+        );
+        let e = error_for(example(), "/court/name", "A\u{202E}B".into());
+        assert!(e.contains("U+202E"), "{e}");
+        let mut v = example();
+        *v.pointer_mut("/facts/0/text").unwrap() = "one\ntwo\tthree".into();
+        assert!(CaseProfile::from_json(&v.to_string(), "p.json").is_ok());
+    }
+
+    #[test]
+    fn escapes_are_visible() {
+        assert_eq!(escape_controls("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
+        assert_eq!(escape_controls("Twitter v. DHS"), "Twitter v. DHS");
     }
 }

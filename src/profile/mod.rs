@@ -8,7 +8,10 @@
 mod load;
 mod validate;
 
-pub use load::{ProfileError, CURRENT_SCHEMA};
+pub use load::{
+    escape_controls, is_forbidden_char, ProfileError, CURRENT_SCHEMA, MAX_CASE_NUMBER_CHARS,
+    MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_PARAGRAPH_CHARS,
+};
 pub use validate::{Finding, Severity};
 
 use chrono::NaiveDate;

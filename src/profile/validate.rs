@@ -55,7 +55,9 @@ impl CaseProfile {
     /// Structural checks that hold for every filing: names present, ids unique, every
     /// reference to a party resolves.
     pub fn validate(&self) -> Vec<Finding> {
-        let mut out = Vec::new();
+        let mut out: Vec<Finding> = (self.limit_problems().into_iter())
+            .map(|(field, message)| Finding::error(field, message))
+            .collect();
         if self.court.name.trim().is_empty() {
             out.push(Finding::error("court.name", "the court's name is empty"));
         }

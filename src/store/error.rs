@@ -102,6 +102,19 @@ pub enum StoreError {
     /// A case title must say something.
     #[error("a case needs a title")]
     EmptyTitle,
+    /// The database opened read-only (its folder cannot be written), or cannot be opened
+    /// at all where it is; the reason says which and what to do.
+    #[error("the case database {path} is read-only: {reason}")]
+    ReadOnly { path: PathBuf, reason: String },
+
+    /// An export target that may not be replaced (not a regular file, or read-only);
+    /// the message names it.
+    #[error("{message}")]
+    Target { message: String },
+
+    /// A title with a line break or control character, or too long (docs/limits.md).
+    #[error("a case title {reason}")]
+    BadTitle { reason: String },
 
     /// A profile file to import, or a saved revision, could not be read. The message names
     /// the file (or case and revision) and the field path.

@@ -97,6 +97,32 @@ pub(crate) fn load_all(paths: &[PathBuf]) -> Result<Vec<(PathBuf, String, CasePr
         .collect()
 }
 
+/// Checks a case title (already trimmed): present, one line of at most
+/// [`crate::profile::MAX_LINE_CHARS`] characters, no control characters.
+pub(crate) fn check_title(title: &str) -> Result<()> {
+    if title.is_empty() {
+        return Err(StoreError::EmptyTitle);
+    }
+    let limit = crate::profile::MAX_LINE_CHARS;
+    if title.chars().nth(limit).is_some() {
+        return Err(StoreError::BadTitle {
+            reason: format!("may be at most {limit} characters long"),
+        });
+    }
+    if let Some(c) = title
+        .chars()
+        .find(|&c| crate::profile::is_forbidden_char(c, false))
+    {
+        return Err(StoreError::BadTitle {
+            reason: format!(
+                "may not hold a line break or control character (U+{:04X})",
+                c as u32
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// `twitter-v-dhs.case.json` → "twitter-v-dhs".
 fn file_title(path: &Path) -> String {
     let name = path
@@ -126,6 +152,9 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    crate::export::check_target(path, false).map_err(|e| StoreError::Target {
+        message: e.to_string(),
+    })?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".drafter-").suffix(".tmp");
     // An ordinary file's permissions (0666 less the umask), not a temporary file's 0600.

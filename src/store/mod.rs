@@ -171,6 +171,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     author: String,
+    /// Opened read-only: its folder cannot be written (see `schema::open`).
+    read_only: bool,
 }
 
 impl fmt::Debug for Store {
@@ -268,12 +270,18 @@ impl Store {
 
     /// Opens (or creates) the database file at `path` itself.
     pub fn open_file(path: &Path) -> Result<Store> {
-        let conn = schema::open(path)?;
+        let (conn, read_only) = schema::open(path)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             author: default_author(),
+            read_only,
         })
+    }
+
+    /// Whether the store opened read-only (its folder cannot be written).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The database file.
@@ -309,6 +317,12 @@ impl Store {
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction: it holds the write lock from the
     /// start, so what it reads cannot change before it commits.
     fn write<T>(&mut self, f: impl FnOnce(&Connection, &Path, &str) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason: "its folder cannot be written, so nothing can be saved; cases can be listed, shown and exported".into(),
+            });
+        }
         let path = self.path.clone();
         let tx = self
             .conn
@@ -490,9 +504,7 @@ impl Store {
     /// Renames the case (its profile is not changed and no revision is added).
     pub fn rename(&mut self, id: CaseId, title: &str) -> Result<()> {
         let title = title.trim();
-        if title.is_empty() {
-            return Err(StoreError::EmptyTitle);
-        }
+        files::check_title(title)?;
         self.write(|tx, path, _| {
             let (_, latest) = case_head(tx, path, id)?;
             tx.execute(
@@ -827,9 +839,7 @@ fn insert_case(
     summary: &str,
 ) -> Result<CaseId> {
     let title = title.trim();
-    if title.is_empty() {
-        return Err(StoreError::EmptyTitle);
-    }
+    files::check_title(title)?;
     let at = now();
     tx.prepare_cached(
         "INSERT INTO cases (title, created_at, archived, latest_rev, updated_at, updated_by)

@@ -8,11 +8,18 @@
 //!    `drafter.sqlite.bak-v{N}` first and runs in one transaction, then the WAL journal.
 //!
 //! A new database is built under a temporary name and linked into place only when
-//! complete, so a crash during creation never leaves a half-made `drafter.sqlite`.
+//! complete, so a crash during creation never leaves a half-made `drafter.sqlite`; such
+//! names left by a process that died are removed at the next open.
+//!
+//! Until the integrity check has passed, the connection does not checkpoint on close: a
+//! damaged file with a pending write-ahead log keeps both files exactly as they were.
+//! A sound database in a folder Drafter cannot write opens read-only (listing and reading
+//! work; saving says why it cannot).
 
 use super::error::{Result, StoreError};
 use super::{diff, index};
 use crate::profile::CaseProfile;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -89,40 +96,61 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
 );
 ";
 
-/// Opens (creating if absent) the database at `path`, checked and migrated.
-pub(crate) fn open(path: &Path) -> Result<Connection> {
+/// Opens (creating if absent) the database at `path`, checked and migrated. The flag is
+/// true when the database could only be opened read-only.
+pub(crate) fn open(path: &Path) -> Result<(Connection, bool)> {
+    sweep_leftovers(path);
     if !path.exists() {
         create_new(path)?;
     }
     check_header(path)?;
     let sq = |e| StoreError::sqlite(path, e);
+    // The companion files SQLite creates on open; on a refusal, the ones it created (and
+    // left empty) are removed again, so the folder is as it was.
+    let companions: Vec<(PathBuf, bool)> = ["-wal", "-shm"]
+        .iter()
+        .map(|s| {
+            let p = with_suffix(path, s);
+            let existed = p.exists();
+            (p, existed)
+        })
+        .collect();
+    let tidy = |conn: Connection| {
+        drop(conn);
+        for (i, (p, existed)) in companions.iter().enumerate() {
+            // The log only if nothing was written to it; the index (`-shm`) holds no data.
+            let removable = i == 1 || std::fs::metadata(p).is_ok_and(|m| m.len() == 0);
+            if !existed && removable {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(sq)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
-    integrity_check(&conn, path)?;
+    // No checkpoint on close until the file is known to be sound: a damaged file and its
+    // write-ahead log are left exactly as they were.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+        .map_err(sq)?;
+    let sound = integrity_check(&conn, path).and_then(|()| check_version(&conn, path, false));
+    match sound {
+        Ok(()) => {}
+        Err(e) if cannot_write(&e) => {
+            tidy(conn);
+            return open_read_only(path).map(|c| (c, true));
+        }
+        Err(e) => {
+            tidy(conn);
+            return Err(e);
+        }
+    }
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+        .map_err(sq)?;
 
     let version = user_version(&conn).map_err(sq)?;
-    let app: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(sq)?;
-    if version > CURRENT_VERSION {
-        return Err(StoreError::TooNew {
-            path: path.to_path_buf(),
-            found: version,
-            supported: CURRENT_VERSION,
-        });
-    }
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-        .map_err(sq)?;
-    if (version == 0 && tables > 0) || (version > 0 && app != APPLICATION_ID) {
-        return Err(StoreError::NotDrafter {
-            path: path.to_path_buf(),
-        });
-    }
 
     // From here on the file is known to be a sound Drafter database. Upgrades first, in
     // the journal mode the file already has, so a failed upgrade leaves it as it was;
@@ -143,7 +171,133 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
             )),
         });
     }
+    Ok((conn, false))
+}
+
+/// Refuses a database of a later version or of another program; `read_only` also refuses
+/// one that needs an upgrade (which would write).
+fn check_version(conn: &Connection, path: &Path, read_only: bool) -> Result<()> {
+    let sq = |e| StoreError::sqlite(path, e);
+    let version = user_version(conn).map_err(sq)?;
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(sq)?;
+    if version > CURRENT_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(sq)?;
+    if (version == 0 && tables > 0) || (version > 0 && app != APPLICATION_ID) {
+        return Err(StoreError::NotDrafter {
+            path: path.to_path_buf(),
+        });
+    }
+    if read_only && version < CURRENT_VERSION {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            reason: format!(
+                "it needs an upgrade from version {version} to {CURRENT_VERSION}, which cannot be written here; open it once where its folder is writable"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Whether an error says the file or its folder cannot be written (rather than damaged).
+fn cannot_write(e: &StoreError) -> bool {
+    use rusqlite::ffi::ErrorCode;
+    matches!(e, StoreError::Sqlite { cause: rusqlite::Error::SqliteFailure(f, _), .. }
+        if matches!(f.code, ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied))
+}
+
+/// Opens a sound database read-only, for a folder Drafter cannot write. Without a pending
+/// write-ahead log the file is opened as immutable (SQLite then needs no `-shm` file,
+/// which the folder could not hold).
+fn open_read_only(path: &Path) -> Result<Connection> {
+    let sq = |e| StoreError::sqlite(path, e);
+    let pending_wal = std::fs::metadata(with_suffix(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = if pending_wal {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    } else {
+        Connection::open_with_flags(format!("file:{}?immutable=1", uri_path(path)), flags)
+    }
+    .map_err(sq)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
+    match integrity_check(&conn, path) {
+        Ok(()) => {}
+        Err(e) if cannot_write(&e) => {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                reason: "its folder cannot be written and it holds changes not yet merged into the file (a -wal file); open it once where the folder is writable".into(),
+            })
+        }
+        Err(e) => return Err(e),
+    }
+    check_version(&conn, path, true)?;
     Ok(conn)
+}
+
+/// `path` as the path part of a SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for c in abs.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes the temporary files of a creation whose process is gone
+/// (`.drafter.sqlite.new-PID-TIME` and its `-wal` and `-shm`).
+fn sweep_leftovers(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.new-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| !process_alive(pid)) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Whether a process with this id is running (on systems without `/proc`, assumed so).
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc_root = Path::new("/proc/self");
+    if !proc_root.exists() {
+        return true;
+    }
+    Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Builds an empty database at the current version under a temporary name, then links it
@@ -277,13 +431,9 @@ pub(crate) fn integrity_check(conn: &Connection, path: &Path) -> Result<()> {
             path: path.to_path_buf(),
             detail: format!("integrity check: {}", rows.join("; ")),
         }),
-        Err(e) => Err(match StoreError::sqlite(path, e) {
-            StoreError::Sqlite { cause, .. } => StoreError::Damaged {
-                path: path.to_path_buf(),
-                detail: cause.to_string(),
-            },
-            other => other,
-        }),
+        // Corruption is `Damaged` (see `StoreError::sqlite`); a folder or file that cannot
+        // be opened or written is not.
+        Err(e) => Err(StoreError::sqlite(path, e)),
     }
 }
 

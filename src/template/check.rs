@@ -1,7 +1,10 @@
 //! The template checker: syntax, front matter, and every variable a template uses that a
 //! case profile cannot provide, each reported with its line and column. It walks the
 //! compiled Handlebars tree against the shape of the data a template sees (a profile with
-//! every field present), following `#each` and `#with` into lists and objects.
+//! every field present), following `#each` and `#with` into lists and objects. It holds
+//! the template to the same limits as every command ([`super::bounds`]) and then fills it
+//! with the example case and with an empty one, so it never calls a template fine that
+//! cannot be filled (a partial loop, a helper that fails whatever the profile).
 
 use super::helpers::{self, Returns};
 use super::{Origin, Template, TemplateError};
@@ -58,6 +61,12 @@ pub fn check_source(name: &str, source: &str, origin: Origin) -> CheckReport {
                     column,
                     reason,
                     ..
+                }
+                | TemplateError::Limit {
+                    line,
+                    column,
+                    reason,
+                    ..
                 } => (*line, *column, reason.clone()),
                 other => (1, 1, other.to_string()),
             };
@@ -96,29 +105,44 @@ pub fn check_source(name: &str, source: &str, origin: Origin) -> CheckReport {
             });
         }
     }
+    problems.extend(trial_fills(&template));
     problems.sort_by_key(|p| (p.line, p.column));
     problems.dedup();
     CheckReport { file, problems }
 }
 
-/// Names of the partials a body includes (`{{> name}}`, `{{#> name}}`).
-pub fn partial_names(body: &str) -> Vec<String> {
+/// Fills the template, beside the built-ins, with the example case and with an empty case.
+/// What a profile could supply (a required or missing value) is not a problem of the
+/// template; anything else that stops the fill is.
+fn trial_fills(template: &Template) -> Vec<Problem> {
+    let mut catalog = super::Catalog::builtin();
+    catalog
+        .entries
+        .insert(template.name.clone(), Ok(template.clone()));
+    let empty = serde_json::json!({"schema": crate::profile::CURRENT_SCHEMA, "title": "", "court": {"name": ""}});
+    let profiles = [
+        crate::examples::profile("alt-uscis"),
+        serde_json::from_value(empty).ok(),
+    ];
+    let date = chrono::NaiveDate::from_ymd_opt(2017, 4, 7).unwrap_or_default();
     let mut out = Vec::new();
-    for (i, _) in body.match_indices("{{") {
-        let rest = body[i + 2..]
-            .trim_start_matches('~')
-            .trim_start_matches('#')
-            .trim_start();
-        if let Some(rest) = rest.strip_prefix('>') {
-            let name: String = rest
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '('))
-                .collect();
-            if !name.is_empty() {
-                out.push(name);
-            }
-        }
+    for profile in profiles.iter().flatten() {
+        let (line, column, message) = match catalog.fill(&template.name, profile, date) {
+            Ok(_) | Err(TemplateError::Required { .. }) => continue,
+            Err(TemplateError::Render { reason, .. }) if super::is_data_reason(&reason) => continue,
+            Err(TemplateError::Render {
+                line,
+                column,
+                reason,
+                ..
+            }) => (line, column, reason),
+            Err(other) => (1, 1, other.to_string()),
+        };
+        out.push(Problem {
+            line,
+            column,
+            message,
+        });
     }
     out
 }
@@ -466,13 +490,5 @@ mod tests {
     fn syntax_error_is_reported() {
         let r = check("{{#each parties}}\n{{name}}");
         assert!(!r.is_ok());
-    }
-
-    #[test]
-    fn partials_are_found() {
-        assert_eq!(
-            partial_names("a {{> caption}} b {{#> x}}{{/x}}"),
-            vec!["caption", "x"]
-        );
     }
 }

@@ -4,11 +4,13 @@
 //!
 //! Errors carry the template's file and the line and column in that file.
 
+pub mod bounds;
 mod check;
 mod frontmatter;
 pub mod helpers;
 mod segments;
 
+pub use bounds::{MAX_BLOCK_DEPTH, MAX_EXPRESSION_DEPTH, MAX_PARTIAL_DEPTH, MAX_TEMPLATE_BYTES};
 pub use check::{check_source, CheckReport};
 pub use frontmatter::{Check, FrontMatter};
 
@@ -44,8 +46,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// File extension of a template.
 pub const EXTENSION: &str = ".md.hbs";
 
-/// Deepest nesting of partials (`{{> other}}`) a template may use.
-pub const MAX_PARTIAL_DEPTH: usize = 8;
 
 /// Why a template could not be used.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -79,8 +79,20 @@ pub enum TemplateError {
     Required { file: String, field: String },
     #[error("{file}: {reason}")]
     Partial { file: String, reason: String },
+    /// The template breaks one of the limits in [`bounds`] (docs/limits.md).
+    #[error("{file}:{line}:{column}: {reason} (see docs/limits.md)")]
+    Limit {
+        file: String,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     #[error("{path}: cannot read the template: {reason}")]
     Io { path: PathBuf, reason: String },
+    /// The file could not be read (not a regular file, too large, not UTF-8); the message
+    /// names the file.
+    #[error("{message}")]
+    File { message: String },
 }
 
 /// Where a template came from.
@@ -101,6 +113,8 @@ pub struct Template {
     /// The body (after the front matter) and the file line it starts on.
     pub body: String,
     pub body_line: usize,
+    /// The partials the body includes and defines (read with the limits).
+    pub scan: bounds::Scan,
     /// The compiled body, once it has been compiled (a firm's template when it is read;
     /// a built-in one the first time it is filled: Handlebars' compiler costs several
     /// milliseconds, which every command-line run would otherwise pay for all of them).
@@ -125,8 +139,28 @@ impl Template {
     /// ([`Template::compiled`]).
     fn parse_front(name: &str, source: &str, origin: Origin) -> Result<Template, TemplateError> {
         let file = file_label(name, &origin);
+        if source.len() > MAX_TEMPLATE_BYTES {
+            return Err(TemplateError::Limit {
+                file,
+                line: 1,
+                column: 1,
+                reason: format!(
+                    "the template is {} bytes; the limit is {MAX_TEMPLATE_BYTES}",
+                    source.len()
+                ),
+            });
+        }
         let (toml_text, body, body_line) = frontmatter::split(source)
             .ok_or_else(|| TemplateError::NoFrontMatter { file: file.clone() })?;
+        let scan = bounds::scan(body).map_err(|b| {
+            let (line, column) = line_col(body, b.offset);
+            TemplateError::Limit {
+                file: file.clone(),
+                line: line + body_line - 1,
+                column,
+                reason: b.reason,
+            }
+        })?;
         let front = frontmatter::parse(toml_text).map_err(|e| {
             let (line, column) = e.offset.map_or((0, 0), |o| line_col(toml_text, o));
             TemplateError::FrontMatter {
@@ -143,6 +177,7 @@ impl Template {
             source: source.to_string(),
             body: body.to_string(),
             body_line,
+            scan,
             compiled: Arc::new(OnceLock::new()),
         })
     }
@@ -152,17 +187,7 @@ impl Template {
         if let Some(t) = self.compiled.get() {
             return Ok(t);
         }
-        // A built-in body compiles in pieces to the same template (checked by the tests of
-        // `segments` for every built-in), at a fraction of the cost.
-        let pieces = (self.origin == Origin::Builtin)
-            .then(|| segments::cuts(&self.body))
-            .filter(|cuts| !cuts.is_empty())
-            .and_then(|cuts| contain(|| segments::compile(&self.body, &self.name, &cuts)).ok())
-            .flatten();
-        let t = match pieces {
-            Some(t) => t,
-            None => compile(&self.body, &self.name, &self.file(), self.body_line)?,
-        };
+        let t = compile(&self.body, &self.name, &self.file(), self.body_line)?;
         Ok(self.compiled.get_or_init(|| t))
     }
 }
@@ -182,22 +207,28 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Compiles a body with Handlebars, containing the parser's panics.
+/// Compiles a body with Handlebars on the fill thread, containing the parser's panics.
+/// The body is compiled in pieces where it can be cut (see [`segments`]), so the cost
+/// grows with its length, not its square. The body has passed [`bounds::scan`].
 fn compile(
     body: &str,
     name: &str,
     file: &str,
     body_line: usize,
 ) -> Result<handlebars::Template, TemplateError> {
-    // The same compilation `Handlebars::register_template_string` does.
-    let result = contain(|| handlebars::Template::compile_with_name(body, name.to_string()));
+    let result = bounds::on_fill_stack(|| {
+        contain(|| {
+            let cuts = segments::thin(&segments::cuts(body), segments::MIN_PIECE);
+            segments::compile(body, name, &cuts)
+        })
+    });
     match result {
         Ok(Ok(t)) => Ok(t),
-        Ok(Err(e)) => {
+        Ok(Err((e, lines_before))) => {
             let (line, column) = e.pos().unwrap_or((1, 1));
             Err(TemplateError::Syntax {
                 file: file.to_string(),
-                line: line + body_line - 1,
+                line: line + lines_before + body_line - 1,
                 column,
                 reason: syntax_reason(&e),
             })
@@ -259,6 +290,9 @@ pub struct TemplateInfo {
 /// Every template available: the built-ins and the firm's, compiled once.
 pub struct Catalog {
     entries: BTreeMap<String, Result<Template, TemplateError>>,
+    /// Firm templates named like a built-in that cannot be used: listed with their
+    /// error, while the built-in stays in service.
+    broken_overrides: Vec<(String, PathBuf, TemplateError)>,
     /// Templates are registered when first filled (see [`Template::compiled`]).
     registry: RwLock<Handlebars<'static>>,
     user_dir: Option<PathBuf>,
@@ -292,6 +326,7 @@ impl Catalog {
     /// with its error, so the firm sees it rather than losing it.
     pub fn load(user_dir: Option<&Path>) -> Catalog {
         let mut entries = BTreeMap::new();
+        let mut broken_overrides = Vec::new();
         for (name, source) in BUILTIN {
             // The built-in bodies compile (the tests fill every one); they are compiled
             // when first used.
@@ -302,17 +337,21 @@ impl Catalog {
         }
         if let Some(dir) = user_dir {
             for (name, path) in user_template_files(dir) {
-                let entry = std::fs::read_to_string(&path)
-                    .map_err(|e| TemplateError::Io {
-                        path: path.clone(),
-                        reason: e.to_string(),
-                    })
+                let entry = read_source(&path)
                     .and_then(|src| Template::parse(&name, &src, Origin::User(path.clone())));
-                entries.insert(name, entry);
+                match entry {
+                    Err(e) if BUILTIN.iter().any(|(b, _)| *b == name) => {
+                        broken_overrides.push((name, path, e))
+                    }
+                    entry => {
+                        entries.insert(name, entry);
+                    }
+                }
             }
         }
         Catalog {
             entries,
+            broken_overrides,
             registry: RwLock::new(new_registry()),
             user_dir: user_dir.map(Path::to_path_buf),
         }
@@ -331,7 +370,7 @@ impl Catalog {
         if registered(&template.name) {
             return Ok(());
         }
-        let all = !check::partial_names(&template.body).is_empty();
+        let all = template.scan.all_partials().next().is_some();
         let mut compiled = Vec::new();
         for t in self.entries.values().flatten() {
             if (all || t.name == template.name) && !registered(&t.name) {
@@ -395,6 +434,20 @@ impl Catalog {
                     },
                 }
             })
+            .chain(
+                self.broken_overrides
+                    .iter()
+                    .map(|(name, path, e)| TemplateInfo {
+                        name: name.clone(),
+                        title: String::new(),
+                        description: String::new(),
+                        layout: None,
+                        origin: Origin::User(path.clone()),
+                        overrides_builtin: true,
+                        required: Vec::new(),
+                        error: Some(format!("{e} (the built-in `{name}` is used instead)")),
+                    }),
+            )
             .collect()
     }
 
@@ -434,7 +487,7 @@ impl Catalog {
             .registry
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let rendered = contain(|| registry.render(name, &data));
+        let rendered = bounds::on_fill_stack(|| contain(|| registry.render(name, &data)));
         match rendered {
             Ok(Ok(markdown)) => Ok(markdown),
             Ok(Err(e)) => Err(TemplateError::Render {
@@ -455,61 +508,70 @@ impl Catalog {
     }
 }
 
+const NO_VALUE: &str = "the case profile has no `";
+const MISSING_VALUE: &str = "a value the template uses is missing from the case profile";
+
+/// Whether a fill failed for want of a value the profile could supply.
+fn is_data_reason(reason: &str) -> bool {
+    reason.starts_with(NO_VALUE) || reason == MISSING_VALUE
+}
+
 fn render_reason(e: &handlebars::RenderError) -> String {
     use handlebars::RenderErrorReason as R;
     match e.reason() {
-        R::MissingVariable(Some(path)) => format!("the case profile has no `{path}`"),
-        R::MissingVariable(None) => {
-            "a value the template uses is missing from the case profile".into()
-        }
+        R::MissingVariable(Some(path)) => format!("{NO_VALUE}{path}`"),
+        R::MissingVariable(None) => MISSING_VALUE.into(),
         R::HelperNotFound(h) => format!("`{h}` is not a helper (see docs/templates.md)"),
         R::PartialNotFound(p) => format!("no template named `{p}` to include"),
         other => other.to_string(),
     }
 }
 
-/// Rejects partial cycles and nesting deeper than [`MAX_PARTIAL_DEPTH`] before rendering
-/// (Handlebars itself would recurse until the stack overflows).
+/// Rejects partial loops and nesting deeper than [`MAX_PARTIAL_DEPTH`] before rendering
+/// (Handlebars itself would recurse until the stack overflows). A name stands for the
+/// catalog's template of that name and every inline partial of that name any template
+/// defines, so the check holds whichever of them Handlebars picks.
 fn check_partials(catalog: &Catalog, template: &Template) -> Result<(), TemplateError> {
-    fn walk(
-        catalog: &Catalog,
-        name: &str,
-        depth: usize,
-        stack: &mut Vec<String>,
-        file: &str,
-    ) -> Result<(), TemplateError> {
-        let Ok(t) = catalog.get(name) else {
-            return Ok(());
-        };
-        for p in check::partial_names(&t.body) {
-            if stack.contains(&p) {
-                return Err(TemplateError::Partial {
-                    file: file.to_string(),
-                    reason: format!(
-                        "partials include each other in a loop: {} > {p}",
-                        stack.join(" > ")
-                    ),
-                });
-            }
-            if depth + 1 > MAX_PARTIAL_DEPTH {
-                return Err(TemplateError::Partial {
-                    file: file.to_string(),
-                    reason: format!("partials nest deeper than {MAX_PARTIAL_DEPTH} levels"),
-                });
-            }
-            stack.push(p.clone());
-            walk(catalog, &p, depth + 1, stack, file)?;
-            stack.pop();
-        }
-        Ok(())
+    if template.scan.all_partials().next().is_none() {
+        return Ok(());
     }
-    walk(
-        catalog,
-        &template.name,
-        0,
-        &mut vec![template.name.clone()],
-        &template.file(),
-    )
+    let all: Vec<&Template> = catalog
+        .entries
+        .values()
+        .flatten()
+        .chain(std::iter::once(template))
+        .collect();
+    let includes = |name: &str| -> Option<Vec<String>> {
+        let mut found = false;
+        let mut out = Vec::new();
+        for t in &all {
+            if t.name == name {
+                found = true;
+                out.extend(t.scan.partials.iter().cloned());
+            }
+            if let Some(inner) = t.scan.inline.get(name) {
+                found = true;
+                out.extend(inner.iter().cloned());
+            }
+        }
+        found.then_some(out)
+    };
+    let root = includes(&template.name).unwrap_or_default();
+    bounds::check_partials(&template.name, &root, &includes).map_err(|reason| {
+        TemplateError::Partial {
+            file: template.file(),
+            reason,
+        }
+    })
+}
+
+/// Reads a template file: a regular file within [`MAX_TEMPLATE_BYTES`], as UTF-8.
+pub fn read_source(path: &Path) -> Result<String, TemplateError> {
+    crate::fsutil::read_text(path, MAX_TEMPLATE_BYTES as u64, "a template").map_err(|e| {
+        TemplateError::File {
+            message: e.to_string(),
+        }
+    })
 }
 
 fn user_template_files(dir: &Path) -> Vec<(String, PathBuf)> {
@@ -521,7 +583,9 @@ fn user_template_files(dir: &Path) -> Vec<(String, PathBuf)> {
                 continue;
             };
             if let Some(name) = file.strip_suffix(EXTENSION) {
-                if !name.is_empty() && path.is_file() {
+                // Anything but a folder is listed: a FIFO or a device is refused by name
+                // when read, rather than left out without a word.
+                if !name.is_empty() && !path.is_dir() {
                     out.push((name.to_string(), path));
                 }
             }

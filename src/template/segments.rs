@@ -1,66 +1,137 @@
-//! Compiling a long built-in template in pieces. Handlebars asks its parser for the line
-//! and column of every element, and each answer counts from the start of the source, so
-//! compiling costs the square of the template's length: the complaint's 6 KB body took
-//! ~19M instructions, 40% of a whole `drafter export`. Cut where no block is open and a
-//! new line starts a top-level block, the pieces compile to the same elements, which are
-//! joined with their line numbers shifted. The unit tests check, for every built-in
-//! template, that the result equals compiling the whole body; any other template is
-//! compiled whole.
+//! Compiling a template in pieces, so the cost grows with its length. Handlebars asks its
+//! parser for the line and column of every element, and each answer counts from the start
+//! of the source, so compiling a body whole costs the square of its length (a 640 KB firm
+//! template took ~25 s, a 6 KB complaint ~19M instructions). Cut at the start of a line
+//! where no block is open and where nothing reaches across the cut (a standalone tag's
+//! trimmed newline, whitespace control), the pieces compile to the same elements, which
+//! are joined with their line numbers shifted and touching text merged. The tests check
+//! that the result equals compiling the whole body, for every built-in template and for
+//! generated ones.
 
 use handlebars::template::{Template, TemplateElement};
 
-/// Byte offsets where the body may be cut: starts of lines that open a top-level block
-/// (`{{#…`), outside every block and comment, after a line of plain text. Empty when the
-/// body has a construct this reading does not follow (raw blocks, whitespace control).
+/// What one line holds, as far as cutting around it goes.
+#[derive(Default)]
+struct Line {
+    /// Text other than tags and whitespace.
+    text: bool,
+    /// A tag that may stand alone on its line (block, `else`, partial, comment, decorator):
+    /// Handlebars then trims the line, newline included.
+    standalone_kind: bool,
+    /// `\{{` somewhere on the line: the line must not begin a piece.
+    no_cut_before: bool,
+    /// `~}}` somewhere on the line.
+    no_cut_after: bool,
+}
+
+/// Byte offsets where the body may be cut: starts of lines outside every block and tag,
+/// whose previous line cannot trim across the line break. Empty when the body has a raw
+/// block (`{{{{`), which this reading does not follow, or is unbalanced (the whole body
+/// is then compiled, for Handlebars' own message).
 pub(crate) fn cuts(body: &str) -> Vec<usize> {
     let b = body.as_bytes();
-    let mut depth: i32 = 0;
+    let mut depth: i64 = 0;
     let mut out = Vec::new();
     let mut i = 0;
-    // Whether the current line holds a tag.
-    let mut line_has_tag = false;
+    let mut line = Line::default();
+    let mut line_start_depth = 0;
+    // After `~}}`: whitespace is stripped up to the next text, across line breaks.
+    let mut stripping = false;
     while i < b.len() {
-        if b[i] == b'\n' {
-            let prev_line_has_tag = line_has_tag;
-            line_has_tag = false;
-            i += 1;
-            if depth == 0 && !prev_line_has_tag && b[i..].starts_with(b"{{#") {
-                out.push(i);
-            }
-            continue;
-        }
-        if b[i..].starts_with(b"{{") {
-            if i > 0 && b[i - 1] == b'\\' {
-                return Vec::new();
-            }
-            line_has_tag = true;
-            let rest = &b[i + 2..];
-            if rest.starts_with(b"{") || rest.starts_with(b"~") {
-                return Vec::new();
-            }
-            if rest.starts_with(b"!--") {
-                match find(rest, b"--}}") {
-                    Some(end) => {
-                        i += 2 + end + 4;
-                        continue;
-                    }
-                    None => return Vec::new(),
+        match b[i] {
+            b'\n' => {
+                let prev = std::mem::take(&mut line);
+                i += 1;
+                let prev_trims = prev.standalone_kind && !prev.text;
+                let blocked = prev_trims || prev.no_cut_after || stripping;
+                if depth == 0 && line_start_depth == 0 && !blocked && i < b.len() {
+                    out.push(i);
                 }
+                line_start_depth = depth;
+                continue;
             }
-            match rest.first() {
-                Some(b'#') => depth += 1,
-                Some(b'/') => depth -= 1,
-                _ => {}
+            b'{' if b[i..].starts_with(b"{{") => {}
+            c => {
+                if !c.is_ascii_whitespace() {
+                    line.text = true;
+                    stripping = false;
+                }
+                i += 1;
+                continue;
             }
-            match find(rest, b"}}") {
-                // Whitespace control (`~}}`) reaches across the cut: do not cut.
-                Some(end) if end > 0 && rest[end - 1] == b'~' => return Vec::new(),
-                Some(end) => i += 2 + end + 2,
-                None => return Vec::new(),
-            }
+        }
+        stripping = false;
+        if i > 0 && b[i - 1] == b'\\' {
+            line.no_cut_before = true;
+            line.no_cut_after = true;
+            i += 2;
             continue;
         }
-        i += 1;
+        let rest = &b[i + 2..];
+        if rest.starts_with(b"{{") {
+            return Vec::new();
+        }
+        let inner = rest.strip_prefix(b"~").unwrap_or(rest);
+        if inner.len() < rest.len() {
+            // `{{~` strips whitespace back to the last text, across line breaks.
+            let text_end = b[..i]
+                .iter()
+                .rposition(|c| !c.is_ascii_whitespace())
+                .map_or(0, |n| n + 1);
+            while out.last().is_some_and(|&c| c > text_end) {
+                out.pop();
+            }
+        }
+        let inner = inner.strip_prefix(b"{").unwrap_or(inner);
+        let comment = inner.starts_with(b"!--");
+        let close = if comment {
+            b"--}}".as_slice()
+        } else {
+            b"}}".as_slice()
+        };
+        let end = if comment {
+            find(inner, close)
+        } else {
+            super::bounds::tag_end(inner)
+        };
+        let Some(end) = end else {
+            return Vec::new();
+        };
+        let tag = &inner[..end];
+        let tag_body = tag.trim_ascii_start();
+        match tag_body.first() {
+            Some(b'#') => depth += 1,
+            Some(b'^') if tag_body.trim_ascii() != b"^" => depth += 1,
+            Some(b'/') => depth -= 1,
+            _ => {}
+        }
+        if matches!(
+            tag_body.first(),
+            Some(b'#' | b'^' | b'/' | b'>' | b'!' | b'*')
+        ) || tag_body.starts_with(b"else")
+        {
+            line.standalone_kind = true;
+        } else {
+            line.text = true;
+        }
+        if tag.trim_ascii_end().ends_with(b"~") {
+            line.no_cut_after = true;
+            stripping = true;
+        }
+        // The tag may span lines: no cut inside it.
+        let consumed = (rest.len() - inner.len()) + end + close.len();
+        let spans_lines = b[i..i + 2 + consumed].contains(&b'\n');
+        if spans_lines {
+            line.no_cut_after = true;
+        }
+        i += 2 + consumed;
+        if line.no_cut_before {
+            // Drop a cut made just before this line.
+            let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
+            if out.last() == Some(&line_start) {
+                out.pop();
+            }
+        }
     }
     if depth != 0 {
         return Vec::new();
@@ -72,27 +143,68 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Compiles `body` piece by piece at `cuts`; `None` when a piece does not compile (the
-/// caller then compiles the whole body, for its error message).
-pub(crate) fn compile(body: &str, name: &str, cuts: &[usize]) -> Option<Template> {
+/// Smallest piece worth compiling alone: Handlebars' cost per compilation outweighs the
+/// square of a piece this short.
+pub(crate) const MIN_PIECE: usize = 1024;
+
+/// The cuts that leave pieces of at least `min` bytes (the last may be shorter).
+pub(crate) fn thin(cuts: &[usize], min: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for &c in cuts {
+        if c - last >= min {
+            out.push(c);
+            last = c;
+        }
+    }
+    out
+}
+
+/// Compiles `body` piece by piece at `cuts`. A piece that does not compile gives its
+/// error with the number of body lines before the piece.
+pub(crate) fn compile(
+    body: &str,
+    name: &str,
+    cuts: &[usize],
+) -> Result<Template, (handlebars::TemplateError, usize)> {
     let mut whole: Option<Template> = None;
     let mut start = 0;
     let mut line = 0;
     for &end in cuts.iter().chain(std::iter::once(&body.len())) {
         let piece = &body[start..end];
-        let mut t = Template::compile_with_name(piece, name.to_string()).ok()?;
+        let mut t = Template::compile_with_name(piece, name.to_string()).map_err(|e| (e, line))?;
         shift(&mut t, line);
         match &mut whole {
             None => whole = Some(t),
-            Some(w) => {
-                w.elements.append(&mut t.elements);
-                w.mapping.append(&mut t.mapping);
-            }
+            Some(w) => join(w, t),
         }
         line += piece.matches('\n').count();
         start = end;
     }
-    whole
+    Ok(whole.unwrap_or_default())
+}
+
+/// Appends `next`'s elements to `whole`, merging text that touches across the cut.
+fn join(whole: &mut Template, mut next: Template) {
+    let mut elements = std::mem::take(&mut next.elements).into_iter();
+    let mut mapping = std::mem::take(&mut next.mapping).into_iter();
+    if let (Some(TemplateElement::RawString(tail)), Some(TemplateElement::RawString(_))) =
+        (whole.elements.last_mut(), next_first(&elements))
+    {
+        if let Some(TemplateElement::RawString(head)) = elements.next() {
+            tail.push_str(&head);
+            // Handlebars places a text at the tag that ends it: the later piece's place.
+            if let (Some(last), Some(place)) = (whole.mapping.last_mut(), mapping.next()) {
+                *last = place;
+            }
+        }
+    }
+    whole.elements.extend(elements);
+    whole.mapping.extend(mapping);
+}
+
+fn next_first(it: &std::vec::IntoIter<TemplateElement>) -> Option<&TemplateElement> {
+    it.as_slice().first()
 }
 
 /// Moves every element's line number (and those of the blocks inside) down by `lines`.
@@ -136,7 +248,10 @@ mod tests {
             let whole = Template::compile_with_name(body, name.to_string()).unwrap();
             let cuts = cuts(body);
             let pieces = compile(body, name, &cuts).unwrap();
-            assert!(pieces == whole, "{name}: cut at {cuts:?} differs");
+            assert!(
+                pieces.elements == whole.elements && placed(&pieces) == placed(&whole),
+                "{name}: cut at {cuts:?} differs"
+            );
         }
     }
 
@@ -146,10 +261,110 @@ mod tests {
         assert!(cuts(body).len() >= 3, "{:?}", cuts(body));
     }
 
+    /// Template bodies made of the constructs that decide where a cut may go: text,
+    /// blank lines, expressions, standalone and inline blocks, `else`, comments, partials,
+    /// whitespace control and escapes.
+    fn body() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just("text".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("  \n".to_string()),
+            Just("{{x}}".to_string()),
+            Just("{{{x}}}".to_string()),
+            Just("{{~x}}".to_string()),
+            Just("{{x~}}".to_string()),
+            Just("{{! note }}".to_string()),
+            Just("{{!-- a }} note --}}".to_string()),
+            Just("{{> p}}".to_string()),
+            Just("\\{{x}}".to_string()),
+            Just("{{x \"}}\"}}".to_string()),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            (
+                proptest::collection::vec(inner.clone(), 0..6),
+                proptest::collection::vec(inner, 0..3),
+                any::<(bool, bool, bool, bool)>(),
+            )
+                .prop_map(|(body, alt, (nl_open, nl_close, with_else, tilde))| {
+                    let open = if tilde { "{{~#if x~}}" } else { "{{#if x}}" };
+                    let mut s = String::from(open);
+                    if nl_open {
+                        s.push('\n');
+                    }
+                    s.push_str(&body.concat());
+                    if with_else {
+                        s.push_str("\n{{else}}\n");
+                        s.push_str(&alt.concat());
+                    }
+                    if nl_close {
+                        s.push('\n');
+                    }
+                    s.push_str("{{/if}}");
+                    s
+                })
+        })
+        .prop_map(|s| s)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("SEGMENT_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(500)
+        ))]
+        #[test]
+        fn pieces_compile_to_the_whole(parts in proptest::collection::vec(body(), 1..12)) {
+            let body = parts.join("\n");
+            let whole = Template::compile_with_name(&body, "t".to_string());
+            let cuts = cuts(&body);
+            let pieces = compile(&body, "t", &cuts);
+            match (whole, pieces) {
+                (Ok(w), Ok(p)) => {
+                    proptest::prop_assert!(w.elements == p.elements, "cut at {:?}: {:?}", cuts, body);
+                    proptest::prop_assert!(placed(&w) == placed(&p), "places, cut at {:?}: {:?}", cuts, body);
+                }
+                (Err(_), Err(_)) => {}
+                (w, p) => proptest::prop_assert!(false, "{:?}: whole {:?} pieces {:?}", body, w.is_ok(), p.is_ok()),
+            }
+        }
+    }
+
+    /// The places of the elements other than text (a text's place is never reported).
+    fn placed(t: &Template) -> Vec<(usize, usize)> {
+        t.elements
+            .iter()
+            .zip(&t.mapping)
+            .filter(|(e, _)| !matches!(e, TemplateElement::RawString(_)))
+            .map(|(_, m)| (m.0, m.1))
+            .collect()
+    }
+
+    #[test]
+    fn compile_time_grows_linearly() {
+        let unit = "Paragraph {{x}} and {{#if y}}yes{{else}}no{{/if}} {{z}}.\n\n{{#each facts}}\n{{text}}\n{{/each}}\n";
+        let time = |n: usize| {
+            let body = unit.repeat(n);
+            let start = std::time::Instant::now();
+            let t = compile(&body, "t", &thin(&cuts(&body), MIN_PIECE)).unwrap();
+            assert!(!t.elements.is_empty());
+            (body.len(), start.elapsed())
+        };
+        let (small_len, small) = time(500);
+        let (big_len, big) = time(4_000);
+        // Eight times the text: linear cost is ~8x; quadratic would be ~64x.
+        let ratio = big.as_secs_f64() / small.as_secs_f64().max(1e-4);
+        assert!(
+            ratio < 20.0,
+            "{small_len} B: {small:?}; {big_len} B: {big:?}"
+        );
+    }
+
     #[test]
     fn unusual_constructs_are_not_cut() {
         assert!(cuts("a\n{{#if x}}\n{{{{raw}}}}{{{{/raw}}}}\n{{/if}}\n").is_empty());
-        assert!(cuts("a\n{{#if x}}y{{~/if}}\n").is_empty());
+        assert_eq!(cuts("a\n{{#if x}}y{{/if}}\nb\n\n  {{~x}}\n"), vec![2, 20]);
+        assert_eq!(cuts("a{{x~}}\n\nb\nc\n"), vec![11]);
         assert!(cuts("a\n{{#if x}}\n").is_empty());
     }
 }

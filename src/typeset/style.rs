@@ -227,6 +227,18 @@ pub enum StyleError {
         /// The ids there are, comma-separated.
         available: String,
     },
+    /// A style id is a name (`cand`, `ca-superior`), never a path.
+    #[error("`{id}` is not a court style name: a style is named by lower-case letters, digits and `-` (at most 64), such as `cand`; see `drafter styles`")]
+    BadId {
+        /// The id asked for.
+        id: String,
+    },
+    /// The firm's style file could not be read (not a regular file, too large, not UTF-8).
+    #[error("{message}")]
+    File {
+        /// What went wrong, naming the file.
+        message: String,
+    },
 }
 
 /// A rejected value: the key and the reason.
@@ -385,12 +397,34 @@ impl CourtStyle {
         Ok(())
     }
 
+    /// Whether `id` is a style name: `^[a-z0-9][a-z0-9-]{0,63}$`.
+    pub fn is_valid_id(id: &str) -> bool {
+        let b = id.as_bytes();
+        (1..=64).contains(&b.len())
+            && b[0] != b'-'
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+    }
+
     /// Loads a style by id: the firm's `styles/ID.toml` in `user_dir` first, then a built-in.
+    /// The id is a name, never a path; the firm's file must be a regular file of at most
+    /// [`crate::fsutil::MAX_STYLE_BYTES`].
     pub fn load(id: &str, user_dir: Option<&Path>) -> Result<CourtStyle, StyleError> {
+        if !Self::is_valid_id(id) {
+            return Err(StyleError::BadId {
+                id: crate::profile::escape_controls(id).into_owned(),
+            });
+        }
         if let Some(dir) = user_dir {
             let path = dir.join("styles").join(format!("{id}.toml"));
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                return CourtStyle::from_toml(id, &text, &path.display().to_string());
+            match crate::fsutil::read_text(&path, crate::fsutil::MAX_STYLE_BYTES, "a court style") {
+                Ok(text) => return CourtStyle::from_toml(id, &text, &path.display().to_string()),
+                Err(e) if e.io_kind() == Some(std::io::ErrorKind::NotFound) => {}
+                Err(e) => {
+                    return Err(StyleError::File {
+                        message: e.to_string(),
+                    })
+                }
             }
         }
         match BUILTIN.iter().find(|(name, _)| *name == id) {
@@ -413,7 +447,9 @@ impl CourtStyle {
                     let p = e.path();
                     if p.extension().is_some_and(|x| x == "toml") {
                         if let Some(stem) = p.file_stem().and_then(|s| s.to_str()) {
-                            ids.push(stem.to_string());
+                            if Self::is_valid_id(stem) {
+                                ids.push(stem.to_string());
+                            }
                         }
                     }
                 }
