@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use drafter::filing::{self, Filing, Options};
 use drafter::profile::{CaseProfile, Severity};
+use drafter::rules::protect::redact_known;
 use drafter::template::{self, Catalog, Origin};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -209,7 +210,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("drafter: {e:#}");
+            // Every message is masked: it may quote a value from anywhere in a profile.
+            eprintln!("drafter: {}", redact_known(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
@@ -245,12 +247,13 @@ fn run(cli: Cli) -> Result<()> {
             let profile = load_profile(&env, &source)?;
             let findings = filing::check(&profile, &env.catalog(), &template, &options(&opts));
             if json {
-                println!("{}", serde_json::to_string_pretty(&findings)?);
+                let json = serde_json::to_string_pretty(&findings)?;
+                println!("{}", redact_known(&json));
             } else if findings.is_empty() {
                 println!("ready: nothing is missing for {template}");
             } else {
                 for f in &findings {
-                    println!("{f}");
+                    println!("{}", redact_known(&f.to_string()));
                 }
             }
             if findings.iter().any(|f| f.severity == Severity::Error) {

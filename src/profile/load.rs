@@ -66,7 +66,7 @@ impl CaseProfile {
         };
         let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
         let value = migrate(value, origin)?;
-        serde_path_to_error::deserialize(value).map_err(|e| {
+        let profile: CaseProfile = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             ProfileError::Field {
                 origin: origin.to_string(),
@@ -75,9 +75,15 @@ impl CaseProfile {
                 } else {
                     path
                 },
-                message: strip_position(&e.into_inner().to_string()),
+                // Never echo the value: it may be a protected one in the wrong place.
+                message: crate::rules::protect::strip_values(&strip_position(
+                    &e.into_inner().to_string(),
+                )),
             }
-        })
+        })?;
+        // Whatever prints a message later masks this profile's protected values.
+        crate::rules::protect::remember(&profile);
+        Ok(profile)
     }
 
     /// The profile as pretty JSON, in the current schema.
