@@ -125,9 +125,12 @@ fn confusable(c: char) -> char {
     }
 }
 
+/// A change applied to a form, with its name.
+type Change = (String, Box<dyn Fn(&str) -> String>);
+
 /// The changes applied to every form, by name.
-fn changes() -> Vec<(String, Box<dyn Fn(&str) -> String>)> {
-    let mut out: Vec<(String, Box<dyn Fn(&str) -> String>)> = vec![
+fn changes() -> Vec<Change> {
+    let mut out: Vec<Change> = vec![
         ("as written".into(), Box::new(|s: &str| s.to_string())),
         ("upper case".into(), Box::new(|s: &str| s.to_uppercase())),
         (
