@@ -765,6 +765,14 @@ fn stage_one(
             BatchInput::Profile { profile, .. } => profile,
         };
         let (filing, _confirmed) = prepare(profile, catalog, template, opts)?;
+        // The output is named after the input: the name leaves too.
+        let leaks = crate::rules::protect::Guard::new(profile).check_name(&input.name());
+        if !leaks.is_empty() {
+            return Err(ExportError::Filing {
+                template: template.to_string(),
+                error: filing::FilingError::ProtectedLeak(leaks),
+            });
+        }
         let tmp = write_hidden(out_dir, &filing.to_pdf(), false)
             .map_err(|cause| write_error(&target, cause))?;
         Ok(Outcome::Staged {

@@ -303,13 +303,6 @@ fn lay_out(
         warnings: checks.rules.clone(),
         grid,
     };
-    // The guard runs on the final laid-out text, before anything is shown or written.
-    let lines = filing.text_lines();
-    let leaks = crate::rules::protected_leaks(&lines, profile);
-    if !leaks.is_empty() {
-        return Err(FilingError::ProtectedLeak(leaks));
-    }
-    filing.privacy = crate::rules::privacy_findings(&lines, profile);
     filing.info = PdfInfo {
         title: spec.title.clone(),
         author: profile
@@ -322,6 +315,13 @@ fn lay_out(
         keywords: profile.case_number.iter().cloned().collect(),
         date: opts.date,
     };
+    // The guard reads everything the filing exports (pages by lines and by columns,
+    // furniture, Markdown, metadata, file name) before anything is shown or written.
+    let leaks = crate::rules::protect::Guard::new(profile).check_filing(&filing);
+    if !leaks.is_empty() {
+        return Err(FilingError::ProtectedLeak(leaks));
+    }
+    filing.privacy = crate::rules::privacy_findings(&filing.text_lines(), profile);
     Ok(filing)
 }
 

@@ -11,6 +11,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use drafter::export::{self, ExportError, ExportOptions, FilingSet, NotReady, TargetProblem};
 use drafter::filing::{self, Filing, Options};
 use drafter::profile::{CaseProfile, Severity};
+use drafter::rules::protect::redact_known;
 use drafter::template::{self, Catalog, Origin};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -224,7 +225,8 @@ fn main() -> ExitCode {
         // not a failure, and there is no one left to tell.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("drafter: {e:#}");
+            // Every message is masked: it may quote a value from anywhere in a profile.
+            eprintln!("drafter: {}", redact_known(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
@@ -289,13 +291,15 @@ fn check(
     let profile = load_profile(env, source)?;
     let findings = filing::check(&profile, &env.catalog(), template, opts);
     let mut out = std::io::stdout().lock();
+    // Findings are masked like errors: they may quote a value from the profile.
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?;
+        let json = serde_json::to_string_pretty(&findings)?;
+        writeln!(out, "{}", redact_known(&json))?;
     } else if findings.is_empty() {
         writeln!(out, "ready: nothing is missing for {template}")?;
     } else {
         for f in &findings {
-            writeln!(out, "{f}")?;
+            writeln!(out, "{}", redact_known(&f.to_string()))?;
         }
     }
     if findings.iter().any(|f| f.severity == Severity::Error) {

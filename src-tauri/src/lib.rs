@@ -49,10 +49,12 @@ pub struct CmdError {
 }
 
 impl CmdError {
+    /// Every message the page sees is masked first: it may quote a value from anywhere in
+    /// a profile, protected values included.
     fn new(code: &str, message: impl Into<String>) -> CmdError {
         CmdError {
             code: code.into(),
-            message: message.into(),
+            message: drafter::rules::protect::redact_known(&message.into()),
         }
     }
 }

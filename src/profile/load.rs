@@ -79,7 +79,7 @@ impl CaseProfile {
                 message,
             });
         }
-        serde_path_to_error::deserialize(value).map_err(|e| {
+        let profile: CaseProfile = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             ProfileError::Field {
                 origin: origin.to_string(),
@@ -88,9 +88,15 @@ impl CaseProfile {
                 } else {
                     path
                 },
-                message: strip_position(&e.into_inner().to_string()),
+                // Never echo the value: it may be a protected one in the wrong place.
+                message: crate::rules::protect::strip_values(&strip_position(
+                    &e.into_inner().to_string(),
+                )),
             }
-        })
+        })?;
+        // Whatever prints a message later masks this profile's protected values.
+        crate::rules::protect::remember(&profile);
+        Ok(profile)
     }
 
     /// Every value over a limit or holding a character a one-line field may not (see the

@@ -203,9 +203,52 @@ pub struct ProtectedIdentity {
     /// Account identifiers, handles known only to counsel, and similar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub account_ids: Vec<String>,
+    /// Which other written forms of these values the guard refuses besides each value as
+    /// stored (always refused). Absent means every form (the safe default); an empty list
+    /// means the stored values only. See [`MatchForm`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forms: Option<Vec<MatchForm>>,
+}
+
+/// A written form of a protected value that the guard looks for (docs/privacy.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchForm {
+    /// The family name alone, and each part of a compound or hyphenated family name.
+    Surname,
+    /// The given name alone and each middle name alone.
+    GivenNames,
+    /// Given and family name without the middle names.
+    GivenFamily,
+    /// Family name first, with or without a comma ("Quill, Mara", "Quill Mara").
+    Reversed,
+    /// Initials with the family name ("M. Quill", "M.E. Quill", "Mara Q.").
+    Initials,
+    /// An address's street line without the unit, with or without the street type.
+    StreetLine,
+    /// Any run of 6 characters of an account identifier.
+    PartialIdentifier,
+}
+
+impl MatchForm {
+    /// Every form, in the order the app shows them.
+    pub const ALL: [MatchForm; 7] = [
+        MatchForm::Surname,
+        MatchForm::GivenNames,
+        MatchForm::GivenFamily,
+        MatchForm::Reversed,
+        MatchForm::Initials,
+        MatchForm::StreetLine,
+        MatchForm::PartialIdentifier,
+    ];
 }
 
 impl ProtectedIdentity {
+    /// Whether the guard looks for `form` of these values.
+    pub fn wants(&self, form: MatchForm) -> bool {
+        self.forms.as_ref().is_none_or(|f| f.contains(&form))
+    }
+
     /// Every non-empty protected value with the name of its field (`true_name`, `address[1]`).
     pub fn values(&self) -> Vec<(String, &str)> {
         let singles = [

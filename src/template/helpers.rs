@@ -307,7 +307,7 @@ impl<'a> Args<'a> {
         let list = self.arg(0)?;
         let field = self.params.get(1).map(|v| text(v));
         let Value::Array(items) = list else {
-            return Err(fail(self.helper, format!("expected a list, found {list}")));
+            return Err(fail(self.helper, format!("expected a list, found {}", kind_of(list))));
         };
         Ok(items
             .iter()
@@ -372,13 +372,27 @@ fn text(v: &Value) -> String {
     }
 }
 
+/// What sort of value `v` is, for a message. Messages name the kind of a value, never
+/// the value: a template can hand a helper anything, protected values included.
+fn kind_of(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing".into(),
+        Value::Bool(_) => "true or false".into(),
+        Value::Number(_) => "a number".into(),
+        Value::String(s) if s.trim().is_empty() => "empty text".into(),
+        Value::String(_) => "text".into(),
+        Value::Array(a) => format!("a list of {} item(s)", a.len()),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
 fn number(helper: &str, v: &Value) -> Result<i64, RenderError> {
     match v {
         Value::Number(n) => n.as_i64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
-    .ok_or_else(|| fail(helper, format!("expected a number, found {v}")))
+    .ok_or_else(|| fail(helper, format!("expected a number, found {}", kind_of(v))))
 }
 
 fn date(helper: &str, v: &Value) -> Result<NaiveDate, RenderError> {
@@ -386,7 +400,7 @@ fn date(helper: &str, v: &Value) -> Result<NaiveDate, RenderError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         fail(
             helper,
-            format!("expected a date like 2017-04-06, found `{s}`"),
+            format!("expected a date like 2017-04-06, found {}", kind_of(v)),
         )
     })
 }

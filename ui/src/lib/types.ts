@@ -31,7 +31,28 @@ export interface ProtectedIdentity {
   phone?: string | null;
   address?: string[];
   account_ids?: string[];
+  /** Forms the guard refuses besides each value as stored; absent means all. */
+  forms?: MatchForm[] | null;
 }
+
+export type MatchForm =
+  | "surname"
+  | "given-names"
+  | "given-family"
+  | "reversed"
+  | "initials"
+  | "street-line"
+  | "partial-identifier";
+
+export const MATCH_FORMS: { value: MatchForm; label: string }[] = [
+  { value: "surname", label: "Family name alone (and each part)" },
+  { value: "given-names", label: "Given or middle name alone" },
+  { value: "given-family", label: "Given + family name" },
+  { value: "reversed", label: "Family name first" },
+  { value: "initials", label: "Initials with a name" },
+  { value: "street-line", label: "Street line of the address" },
+  { value: "partial-identifier", label: "Any 6 characters of an account id" },
+];
 
 export interface Party {
   id: string;
