@@ -170,7 +170,10 @@ pub fn open_store(dir: &Path, need: Need) -> anyhow::Result<Store> {
             dir.display()
         ))?;
         let again = rpassword::prompt_password("The same passphrase again: ")?;
-        anyhow::ensure!(first == again, "the two passphrases differ; nothing was set");
+        anyhow::ensure!(
+            first == again,
+            "the two passphrases differ; nothing was set"
+        );
         store.unlock(&first, true)?;
     } else {
         let p = rpassword::prompt_password(format!(

@@ -78,7 +78,9 @@ fn import_then_export_round_trips_exactly() {
     // The built-in example.
     let example = drafter::examples::profile("alt-uscis").expect("the example exists");
     let id = store.create("Example", &example).unwrap();
-    let path = store.export(id, &out.join("example.case.json"), true).unwrap();
+    let path = store
+        .export(id, &out.join("example.case.json"), true)
+        .unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text, example.to_json());
     assert_eq!(

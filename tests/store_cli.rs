@@ -140,7 +140,7 @@ fn a_case_from_creation_to_deletion() {
             "--out",
             cli.dir.path().to_str().unwrap(),
         ])
-            .trim_end(),
+        .trim_end(),
     )
     .unwrap();
     assert_eq!(exported, fixture_text("store-alt-uscis.json"));

@@ -127,7 +127,11 @@ fn the_file_and_its_log_never_hold_a_protected_value_in_the_clear() {
         d.holds("Customs and Border Protection"),
         "the grep sees the store's public text"
     );
-    assert_eq!(d.leaks(&values), Vec::<String>::new(), "after the first save");
+    assert_eq!(
+        d.leaks(&values),
+        Vec::<String>::new(),
+        "after the first save"
+    );
 
     // The values are really there, sealed: --reveal reads them back.
     let shown = d.ok(&["case", "show", &id, "--json", "--reveal"]);
@@ -155,7 +159,11 @@ fn the_file_and_its_log_never_hold_a_protected_value_in_the_clear() {
     }
     assert!(dropped > 0);
     std::fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
-    assert_eq!(d.ok(&["case", "save", &id, file.to_str().unwrap(), "--base", "1"]).trim(), "2");
+    assert_eq!(
+        d.ok(&["case", "save", &id, file.to_str().unwrap(), "--base", "1"])
+            .trim(),
+        "2"
+    );
     assert_eq!(
         d.leaks(&values),
         Vec::<String>::new(),
@@ -190,7 +198,14 @@ fn the_file_and_its_log_never_hold_a_protected_value_in_the_clear() {
 fn show_diff_and_export_mask_protected_values_unless_revealed() {
     let d = Data::new();
     let values = example_values();
-    d.ok(&["case", "new", "--title", "Example", "--from-example", "alt-uscis"]);
+    d.ok(&[
+        "case",
+        "new",
+        "--title",
+        "Example",
+        "--from-example",
+        "alt-uscis",
+    ]);
     let example = drafter::examples::profile("alt-uscis").unwrap();
     let mut changed = example.clone();
     let party = changed
@@ -257,7 +272,14 @@ fn show_diff_and_export_mask_protected_values_unless_revealed() {
 #[test]
 fn a_locked_store_lists_and_shows_but_never_reveals() {
     let d = Data::new();
-    d.ok(&["case", "new", "--title", "Example", "--from-example", "alt-uscis"]);
+    d.ok(&[
+        "case",
+        "new",
+        "--title",
+        "Example",
+        "--from-example",
+        "alt-uscis",
+    ]);
     let values = example_values();
 
     let list = d.run_with(None, &["case", "list"]);
@@ -280,24 +302,31 @@ fn a_locked_store_lists_and_shows_but_never_reveals() {
     let reveal = d.run_with(None, &["case", "show", "1", "--reveal"]);
     assert_eq!(reveal.status.code(), Some(1));
     assert!(stderr(&reveal).contains("locked"), "{}", stderr(&reveal));
-    assert!(stderr(&reveal).contains("passphrase"), "{}", stderr(&reveal));
+    assert!(
+        stderr(&reveal).contains("passphrase"),
+        "{}",
+        stderr(&reveal)
+    );
 
     // Rendering a case needs its protected values (every output is checked against them).
-    let render = d.run_with(
-        None,
-        &["check", "--case", "1", "--template", "complaint"],
-    );
+    let render = d.run_with(None, &["check", "--case", "1", "--template", "complaint"]);
     assert_eq!(render.status.code(), Some(1), "{}", stdout(&render));
     assert!(stderr(&render).contains("locked"), "{}", stderr(&render));
 
     // A save of a case with sealed values waits for the key.
     let file = d.outside.join("p.json");
     std::fs::write(&file, drafter::examples::json("alt-uscis").unwrap()).unwrap();
-    let save = d.run_with(None, &["case", "save", "1", file.to_str().unwrap(), "--base", "1"]);
+    let save = d.run_with(
+        None,
+        &["case", "save", "1", file.to_str().unwrap(), "--base", "1"],
+    );
     assert_eq!(save.status.code(), Some(1));
     assert!(stderr(&save).contains("locked"));
 
-    let wrong = d.run_with(Some("not the passphrase"), &["case", "show", "1", "--reveal"]);
+    let wrong = d.run_with(
+        Some("not the passphrase"),
+        &["case", "show", "1", "--reveal"],
+    );
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
         stderr(&wrong).contains("not the passphrase of the case store"),
@@ -313,7 +342,11 @@ fn a_locked_store_lists_and_shows_but_never_reveals() {
         &["case", "new", "--title", "X", "--from-example", "alt-uscis"],
     );
     assert_eq!(refused.status.code(), Some(1));
-    assert!(stderr(&refused).contains("passphrase"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("passphrase"),
+        "{}",
+        stderr(&refused)
+    );
     assert!(!fresh.holds(&values[0]));
     // A short first passphrase is refused.
     let short = fresh.run_with(
@@ -321,7 +354,11 @@ fn a_locked_store_lists_and_shows_but_never_reveals() {
         &["case", "new", "--title", "X", "--from-example", "alt-uscis"],
     );
     assert_eq!(short.status.code(), Some(1));
-    assert!(stderr(&short).contains("at least 8 characters"), "{}", stderr(&short));
+    assert!(
+        stderr(&short).contains("at least 8 characters"),
+        "{}",
+        stderr(&short)
+    );
 }
 
 #[cfg(unix)]
@@ -332,7 +369,11 @@ fn an_existing_open_folder_is_tightened_or_warned_about() {
     std::fs::create_dir(&d.dir).unwrap();
     std::fs::set_permissions(&d.dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     d.ok(&["case", "list"]);
-    assert_eq!(mode(&d.dir), 0o700, "a folder of Drafter's own files is tightened");
+    assert_eq!(
+        mode(&d.dir),
+        0o700,
+        "a folder of Drafter's own files is tightened"
+    );
 
     // A folder that holds other things too is left alone, with a warning.
     let shared = Data::new();

@@ -63,13 +63,7 @@ pub(crate) fn seal(key: &Key, aad: &[u8], plain: &[u8]) -> Vec<u8> {
     random(&mut nonce);
     let sealed = key
         .cipher()
-        .encrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: plain,
-                aad,
-            },
-        )
+        .encrypt(&XNonce::from(nonce), Payload { msg: plain, aad })
         .expect("encryption of an in-memory buffer does not fail");
     let mut out = Vec::with_capacity(1 + NONCE_LEN + sealed.len());
     out.push(FORMAT);
@@ -163,7 +157,9 @@ mod tests {
         let sealed = seal(&key, b"case 1 rev 2", b"Jane Q. Roe");
         assert!(!sealed.windows(4).any(|w| w == b"Jane"));
         assert_eq!(
-            open(&key, b"case 1 rev 2", &sealed).as_deref().map(|v| &v[..]),
+            open(&key, b"case 1 rev 2", &sealed)
+                .as_deref()
+                .map(|v| &v[..]),
             Some(&b"Jane Q. Roe"[..])
         );
         assert!(open(&key, b"case 1 rev 3", &sealed).is_none());

@@ -71,11 +71,10 @@ impl Wrapped {
         let params = KdfParams::decode(&self.kdf).ok_or_else(|| {
             OpenFailure::Damaged(format!("unknown key derivation `{}`", self.kdf))
         })?;
-        let kek = crypto::derive(passphrase, &self.salt, params).ok_or_else(|| {
-            OpenFailure::Damaged(format!("key derivation `{}` failed", self.kdf))
-        })?;
-        let raw = crypto::open(&kek, &wrap_aad(&self.key_id), &self.wrapped)
-            .ok_or(OpenFailure::Wrong)?;
+        let kek = crypto::derive(passphrase, &self.salt, params)
+            .ok_or_else(|| OpenFailure::Damaged(format!("key derivation `{}` failed", self.kdf)))?;
+        let raw =
+            crypto::open(&kek, &wrap_aad(&self.key_id), &self.wrapped).ok_or(OpenFailure::Wrong)?;
         let key = Key::from_slice(&raw)
             .ok_or_else(|| OpenFailure::Damaged("the wrapped key has the wrong length".into()))?;
         if self.verifies(&key) {

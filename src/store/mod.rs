@@ -35,9 +35,9 @@ mod keys;
 pub mod schema;
 
 pub use diff::{diff_profiles, mask_changes, mask_profile, summarize, FieldChange, MASK};
-pub use keys::{KEYRING_ENV, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV};
 pub use error::{Result, StoreError};
 pub use files::{slug, Exported, Imported};
+pub use keys::{KEYRING_ENV, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV};
 
 use crate::profile::{CaseProfile, Counsel, PartyKind, ProtectedIdentity};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -476,8 +476,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (rowid, case, rev, text): (i64, i64, u32, String) = row.at(&self.path)?;
-            let profile =
-                CaseProfile::from_json(&text, &format!("case {case} revision {rev}"))?;
+            let profile = CaseProfile::from_json(&text, &format!("case {case} revision {rev}"))?;
             if split_protected(&profile).1.is_some() {
                 out.push((rowid, case, rev, text));
             }
@@ -496,8 +495,7 @@ impl Store {
         let key = self.key.clone().expect("called once unlocked");
         self.write(|tx, ctx| {
             for (rowid, case, rev, text) in &legacy {
-                let profile =
-                    CaseProfile::from_json(text, &format!("case {case} revision {rev}"))?;
+                let profile = CaseProfile::from_json(text, &format!("case {case} revision {rev}"))?;
                 let (stripped, sealed) = seal_profile(Some(&key), ctx.path, *case, *rev, &profile)?;
                 tx.execute(
                     "UPDATE revisions SET profile = ?2, sealed = ?3 WHERE id = ?1",
@@ -889,13 +887,7 @@ impl Store {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let id = insert_case(
-                    tx,
-                    ctx,
-                    title,
-                    profile,
-                    &format!("imported from {name}"),
-                )?;
+                let id = insert_case(tx, ctx, title, profile, &format!("imported from {name}"))?;
                 out.push(Imported {
                     id,
                     title: title.clone(),
@@ -1209,7 +1201,9 @@ fn sealed_aad(case: i64, rev: u32) -> Vec<u8> {
 /// The profile with every protected block emptied (each pseudonymous party keeps an empty
 /// block, so it stays pseudonymous), and the blocks taken out, by party position, when
 /// any holds something.
-fn split_protected(profile: &CaseProfile) -> (CaseProfile, Option<Vec<(usize, ProtectedIdentity)>>) {
+fn split_protected(
+    profile: &CaseProfile,
+) -> (CaseProfile, Option<Vec<(usize, ProtectedIdentity)>>) {
     let mut stripped = profile.clone();
     let mut blocks = Vec::new();
     for (i, party) in stripped.parties.iter_mut().enumerate() {
