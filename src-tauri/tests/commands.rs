@@ -380,7 +380,7 @@ fn a_locked_store_asks_for_the_passphrase_and_unlocking_opens_it() {
     let rev = h.ok("open_case", json!({"id": id}));
     assert_eq!(rev["locked"], false);
     assert_eq!(
-        rev["profile"]["parties"][2]["protected"]["true_name"],
+        rev["profile"]["parties"][6]["protected"]["true_name"],
         "Mara Quill-Esterhazy",
         "the page gets the values to show on request"
     );
