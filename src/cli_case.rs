@@ -157,10 +157,13 @@ pub fn open_store(dir: &Path, need: Need) -> anyhow::Result<Store> {
     if store.unlock_from_environment()? || need == Need::Nothing {
         return Ok(store);
     }
+    let status = store.status()?;
     if !std::io::stdin().is_terminal() {
+        if status.unsealed_revisions > 0 {
+            eprintln!("note: {}", status_line(&status));
+        }
         return Ok(store);
     }
-    let status = store.status()?;
     if status.key == KeyState::NoPassphrase {
         if need == Need::Read {
             return Ok(store);

@@ -360,20 +360,17 @@ impl Store {
     /// Whether the key is open, and how many revisions are sealed or still in the clear.
     pub fn status(&self) -> Result<StoreStatus> {
         let has_key = keys::load(&self.conn).at(&self.path)?.is_some();
-        let (sealed, unsealed) = self
+        // Counted through the partial index of unsealed revisions: no profile is read.
+        let sealed = self
             .conn
             .query_row(
-                "SELECT count(sealed), count(*) - count(sealed) FROM revisions
-                 WHERE sealed IS NOT NULL OR profile LIKE '%\"protected\"%'",
+                "SELECT (SELECT count(*) FROM revisions)
+                      - (SELECT count(*) FROM revisions WHERE sealed IS NULL)",
                 [],
-                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?)),
+                |r| r.get::<_, u32>(0),
             )
             .at(&self.path)?;
-        let unsealed = if unsealed == 0 {
-            0
-        } else {
-            self.legacy_revisions()?.len() as u32
-        };
+        let unsealed = self.legacy_revisions()?.len() as u32;
         Ok(StoreStatus {
             key: match (&self.key, has_key) {
                 (Some(_), _) => KeyState::Unlocked,

@@ -95,6 +95,7 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
 /// version are sealed when the store is first unlocked (`Store::unlock`).
 const V3: &str = "
 ALTER TABLE revisions ADD COLUMN sealed BLOB;
+CREATE INDEX revisions_unsealed ON revisions (id) WHERE sealed IS NULL;
 CREATE TABLE store_key (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     key_id     TEXT NOT NULL,
