@@ -4,12 +4,16 @@
 //! stdout one per line so scripts can capture them; `--json` prints machine-readable
 //! output. A refused or failed operation is an error (exit code 1) with the store's
 //! message, which names the file, case or revision.
+//!
+//! Protected values are masked (`case show --json`, `case diff`) or withheld (`case
+//! export`) unless `--reveal` is given. The store's key comes from the desktop's secret
+//! store, `DRAFTER_PASSPHRASE`, or a prompt on a terminal (see [`open_store`]).
 
 use anyhow::Context;
 use drafter::profile::{escape_controls, CaseProfile, Party};
-use drafter::store::{CaseId, FieldChange, ListOptions, Rev, Store};
-use std::io::Write;
-use std::path::PathBuf;
+use drafter::store::{CaseId, FieldChange, KeyState, ListOptions, Rev, Store};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 /// Saved cases: list, search, save revisions, history, import and export.
 #[derive(Debug, clap::Args)]
@@ -61,6 +65,9 @@ enum CaseCommand {
         /// Print JSON: the case, the revision and its profile
         #[arg(long)]
         json: bool,
+        /// Show protected values (masked otherwise)
+        #[arg(long)]
+        reveal: bool,
     },
     /// Write a case's profile to a .case.json file, or every case into a folder
     Export {
@@ -72,6 +79,9 @@ enum CaseCommand {
         /// The file (or, with --all, the folder) to write
         #[arg(long, value_name = "FILE|DIR")]
         out: PathBuf,
+        /// Include protected values (left out otherwise; the files are 0600 either way)
+        #[arg(long)]
+        reveal: bool,
     },
     /// List a case's revisions: who saved each, when, and what changed
     History {
@@ -86,6 +96,14 @@ enum CaseCommand {
         a: Rev,
         #[arg(value_name = "REV_B")]
         b: Rev,
+        /// Show protected values (masked otherwise)
+        #[arg(long)]
+        reveal: bool,
+    },
+    /// Whether the store is locked, and how many revisions hold sealed protected values
+    Status {
+        #[arg(long)]
+        json: bool,
     },
     /// Make an earlier revision the newest, as a new revision (prints it)
     Restore { id: CaseId, rev: Rev },
@@ -115,9 +133,88 @@ pub fn run(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
     })
 }
 
+/// What a command does with protected values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Nothing: the store may stay locked.
+    Nothing,
+    /// Reads them (to show, compare, render or check).
+    Read,
+    /// May save new ones (so a store without a passphrase should get one).
+    Write,
+}
+
+/// Opens the store in `dir`, prints its permission warnings, and opens its key from the
+/// secret store or `DRAFTER_PASSPHRASE`. When the command needs the key and it is still
+/// not open, asks for the passphrase on the terminal (and, for a store that has none yet
+/// and a command that saves, sets it); without a terminal the store stays locked and what
+/// needs the key is refused with a message that says so.
+pub fn open_store(dir: &Path, need: Need) -> anyhow::Result<Store> {
+    let mut store = Store::open(dir)?;
+    for w in store.warnings() {
+        eprintln!("warning: {w}");
+    }
+    if store.unlock_from_environment()? || need == Need::Nothing {
+        return Ok(store);
+    }
+    let status = store.status()?;
+    if !std::io::stdin().is_terminal() {
+        if status.unsealed_revisions > 0 {
+            eprintln!("note: {}", status_line(&status));
+        }
+        return Ok(store);
+    }
+    if status.key == KeyState::NoPassphrase {
+        if need == Need::Read {
+            return Ok(store);
+        }
+        let first = rpassword::prompt_password(format!(
+            "Set a passphrase for the case store in {} (protected values are encrypted with it): ",
+            dir.display()
+        ))?;
+        let again = rpassword::prompt_password("The same passphrase again: ")?;
+        anyhow::ensure!(
+            first == again,
+            "the two passphrases differ; nothing was set"
+        );
+        store.unlock(&first, true)?;
+    } else {
+        let p = rpassword::prompt_password(format!(
+            "Passphrase of the case store in {}: ",
+            dir.display()
+        ))?;
+        store.unlock(&p, true)?;
+    }
+    Ok(store)
+}
+
+/// What a command does with protected values (and so whether to ask for the key).
+fn needs_key(cmd: &CaseCommand) -> Need {
+    match cmd {
+        CaseCommand::List { .. }
+        | CaseCommand::History { .. }
+        | CaseCommand::Archive { .. }
+        | CaseCommand::Unarchive { .. }
+        | CaseCommand::Delete { .. }
+        | CaseCommand::Status { .. } => Need::Nothing,
+        CaseCommand::Show { reveal, .. } | CaseCommand::Export { reveal, .. } if !*reveal => {
+            Need::Nothing
+        }
+        CaseCommand::Show { .. } | CaseCommand::Export { .. } | CaseCommand::Diff { .. } => {
+            Need::Read
+        }
+        CaseCommand::New { .. }
+        | CaseCommand::Import { .. }
+        | CaseCommand::Save { .. }
+        | CaseCommand::Restore { .. }
+        | CaseCommand::Duplicate { .. }
+        | CaseCommand::Rename { .. } => Need::Write,
+    }
+}
+
 fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
     let dir = drafter::paths::data_dir(data_dir);
-    let mut store = Store::open(&dir)?;
+    let mut store = open_store(&dir, needs_key(&args.cmd))?;
     let mut out = std::io::stdout().lock();
     match args.cmd {
         CaseCommand::List {
@@ -148,32 +245,86 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
             let rev = store.save(id, &profile, base)?;
             writeln!(out, "{rev}")?;
         }
-        CaseCommand::Show { id, rev, json } => {
-            let r = store.show(id, rev)?;
+        CaseCommand::Show {
+            id,
+            rev,
+            json,
+            reveal,
+        } => {
+            let mut r = store.show(id, rev)?;
+            if reveal && r.locked {
+                return Err(drafter::store::StoreError::Locked {
+                    path: store.path().to_path_buf(),
+                }
+                .into());
+            }
+            if r.locked {
+                eprintln!("note: the store is locked; protected values are not shown");
+            }
             if json {
+                if !reveal {
+                    drafter::store::mask_profile(&mut r.profile);
+                }
                 writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?;
             } else {
-                write_case(&mut out, &r)?;
+                write_case(&mut out, &r, reveal)?;
             }
         }
         CaseCommand::Export {
             id,
             all,
             out: target,
+            reveal,
         } => {
-            if all {
-                for e in store.export_all(&target)? {
-                    writeln!(out, "{}", e.path.display())?;
-                }
+            let written = if all {
+                store.export_all(&target, reveal)?
             } else {
                 let id = id.context("name the case to export, or use --all")?;
-                let path = store.export(id, &target)?;
-                writeln!(out, "{}", path.display())?;
+                let path = store.export(id, &target, reveal)?;
+                vec![drafter::store::Exported {
+                    id,
+                    rev: store.case(id)?.latest_rev,
+                    path,
+                }]
+            };
+            let mut withheld = 0;
+            for e in &written {
+                writeln!(out, "{}", e.path.display())?;
+                let parties = store.show(e.id, Some(e.rev))?.profile.parties;
+                if !reveal && parties.iter().any(|p| p.is_pseudonymous()) {
+                    withheld += 1;
+                }
+            }
+            if withheld > 0 {
+                eprintln!(
+                    "note: protected values were left out of {withheld} file(s); export with \
+                     --reveal to include them (a complete backup)"
+                );
+            }
+        }
+        CaseCommand::Status { json } => {
+            let status = store.status()?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&status)?)?;
+            } else {
+                writeln!(out, "{}", status_line(&status))?;
             }
         }
         CaseCommand::History { id, json } => history(&store, &mut out, id, json)?,
-        CaseCommand::Diff { id, a, b } => {
-            let changes = store.diff(id, a, b)?;
+        CaseCommand::Diff { id, a, b, reveal } => {
+            if reveal && !store.is_unlocked() && store.status()?.sealed_revisions > 0 {
+                return Err(drafter::store::StoreError::Locked {
+                    path: store.path().to_path_buf(),
+                }
+                .into());
+            }
+            let mut changes = store.diff(id, a, b)?;
+            if !store.is_unlocked() && store.status()?.sealed_revisions > 0 {
+                eprintln!("note: the store is locked; protected values were not compared");
+            }
+            if !reveal {
+                drafter::store::mask_changes(&mut changes);
+            }
             if changes.is_empty() {
                 writeln!(
                     out,
@@ -276,7 +427,32 @@ fn history(store: &Store, out: &mut impl Write, id: CaseId, json: bool) -> anyho
     Ok(())
 }
 
-fn write_case(out: &mut impl Write, r: &drafter::store::Revision) -> std::io::Result<()> {
+/// "unlocked; 4 revisions hold sealed protected values".
+fn status_line(s: &drafter::store::StoreStatus) -> String {
+    let key = match s.key {
+        KeyState::NoPassphrase => "no passphrase set yet",
+        KeyState::Locked => "locked",
+        KeyState::Unlocked => "unlocked",
+    };
+    let mut line = format!(
+        "{key}; {} revision(s) hold sealed protected values",
+        s.sealed_revisions
+    );
+    if s.unsealed_revisions > 0 {
+        line.push_str(&format!(
+            "; {} revision(s) from an older Drafter still hold them in the clear (unlock \
+             the store to encrypt them)",
+            s.unsealed_revisions
+        ));
+    }
+    line
+}
+
+fn write_case(
+    out: &mut impl Write,
+    r: &drafter::store::Revision,
+    reveal: bool,
+) -> std::io::Result<()> {
     let c = &r.case;
     let p = &r.profile;
     writeln!(out, "Case {}: {}", c.id, escape_controls(&c.title))?;
@@ -305,6 +481,11 @@ fn write_case(out: &mut impl Write, r: &drafter::store::Revision) -> std::io::Re
         writeln!(out, "Parties:")?;
         for party in &p.parties {
             writeln!(out, "  {}", party_line(party))?;
+            if let (true, Some(block)) = (reveal, &party.protected) {
+                for (field, value) in block.values() {
+                    writeln!(out, "    protected {field}: {value}")?;
+                }
+            }
         }
     }
     if !p.counsel.is_empty() {

@@ -360,8 +360,8 @@ fn load_profile(env: &Env, source: &ProfileSource) -> Result<CaseProfile> {
     }
     let id = source.case.as_deref().expect("clap requires one source");
     let id: drafter::store::CaseId = id.parse().map_err(|e: String| anyhow!(e))?;
-    let store = drafter::store::Store::open(&env.data_dir)?;
-    Ok(store.show(id, None)?.profile)
+    let store = cli_case::open_store(&env.data_dir, cli_case::Need::Read)?;
+    Ok(store.latest_profile(id)?)
 }
 
 /// `drafter export`: one filing, a set (several templates, or --all), or a batch.

@@ -50,6 +50,9 @@ impl WorkbenchError {
             WorkbenchError::Store(StoreError::EmptyTitle | StoreError::BadTitle { .. }) => {
                 "invalid"
             }
+            WorkbenchError::Store(StoreError::Locked { .. }) => "locked",
+            WorkbenchError::Store(StoreError::WrongPassphrase { .. }) => "wrong-passphrase",
+            WorkbenchError::Store(StoreError::WeakPassphrase { .. }) => "weak-passphrase",
             WorkbenchError::Store(_) => "store",
             WorkbenchError::Template(_) => "template",
             WorkbenchError::Style(_) => "style",
@@ -188,14 +191,30 @@ impl Workspace {
     /// Opens the case store in the data folder. On the very first run (an empty store),
     /// the worked example is saved as the first case and its id returned, so a new user
     /// sees a finished complaint at once.
+    ///
+    /// The store's key is looked for in the secret store and `DRAFTER_PASSPHRASE`; while
+    /// it stays locked the example (which has protected values) is not saved yet — call
+    /// [`Workspace::first_case`] once it is unlocked.
     pub fn open_store(&self) -> Result<(Store, Option<CaseId>)> {
         let mut store = Store::open(&self.data_dir)?;
+        // A wrong passphrase in the environment leaves the store locked: the app asks.
+        let _ = store.unlock_from_environment();
+        let first = self.first_case(&mut store)?;
+        Ok((store, first))
+    }
+
+    /// Saves the worked example as the first case when the store is empty and unlocked;
+    /// its id, or `None` when there was nothing to do.
+    pub fn first_case(&self, store: &mut Store) -> Result<Option<CaseId>> {
+        if !store.is_unlocked() {
+            return Ok(None);
+        }
         let any = store.list(&ListOptions {
             include_archived: true,
             limit: Some(1),
         })?;
         if !any.is_empty() {
-            return Ok((store, None));
+            return Ok(None);
         }
         let example = crate::examples::profile("alt-uscis").expect("the example is embedded");
         let title = if example.title.is_empty() {
@@ -203,8 +222,7 @@ impl Workspace {
         } else {
             example.title.clone()
         };
-        let id = store.create(&title, &example)?;
-        Ok((store, Some(id)))
+        Ok(Some(store.create(&title, &example)?))
     }
 
     /// The example case's id in the store, saving the example as a new case when no case

@@ -7,9 +7,19 @@ use drafter::profile::{CaseProfile, Fact};
 use drafter::store::{CaseId, ListOptions, Rev, Store, StoreError, FILE_NAME};
 use std::path::PathBuf;
 
+/// The passphrase the tests' stores are locked with.
+const PASSPHRASE: &str = "test passphrase 1";
+
+/// Opens the store in `dir`, unlocked (protected values are sealed with its key).
+fn open(dir: &std::path::Path) -> Store {
+    let mut store = Store::open(dir).unwrap();
+    store.unlock(PASSPHRASE, false).unwrap();
+    store
+}
+
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = open(dir.path());
     store.set_author("tester");
     (dir, store)
 }
@@ -50,11 +60,11 @@ fn opening_sets_up_wal_and_the_current_schema() {
         .unwrap();
     assert_eq!(mode, "wal");
     // Opening again (a second window) works and sees the same file.
-    let again = Store::open(dir.path()).unwrap();
+    let again = open(dir.path());
     again.check_integrity().unwrap();
     // A folder that does not exist yet is created.
     let nested = dir.path().join("a/b");
-    Store::open(&nested).unwrap();
+    open(&nested);
     assert!(nested.join(FILE_NAME).is_file());
 }
 
@@ -68,7 +78,9 @@ fn import_then_export_round_trips_exactly() {
     // The built-in example.
     let example = drafter::examples::profile("alt-uscis").expect("the example exists");
     let id = store.create("Example", &example).unwrap();
-    let path = store.export(id, &out.join("example.case.json")).unwrap();
+    let path = store
+        .export(id, &out.join("example.case.json"), true)
+        .unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text, example.to_json());
     assert_eq!(
@@ -93,7 +105,7 @@ fn import_then_export_round_trips_exactly() {
         };
         let imported = store.import(std::slice::from_ref(&file)).unwrap();
         assert_eq!(imported.len(), 1);
-        let exported = store.export(imported[0].id, &out).unwrap();
+        let exported = store.export(imported[0].id, &out, true).unwrap();
         assert!(exported
             .file_name()
             .unwrap()
@@ -113,7 +125,7 @@ fn import_then_export_round_trips_exactly() {
         // A second trip changes nothing.
         let again = store.import(std::slice::from_ref(&exported)).unwrap();
         let second = store
-            .export(again[0].id, &dir.path().join("second.json"))
+            .export(again[0].id, &dir.path().join("second.json"), true)
             .unwrap();
         assert_eq!(std::fs::read_to_string(second).unwrap(), text);
         checked += 1;
@@ -143,7 +155,7 @@ fn export_all_writes_every_case_and_imports_back() {
         .unwrap();
     store.archive(c).unwrap();
     let backup = dir.path().join("backup");
-    let written = store.export_all(&backup).unwrap();
+    let written = store.export_all(&backup, true).unwrap();
     assert_eq!(written.len(), 3, "archived cases are backed up too");
     let names: Vec<String> = written
         .iter()
@@ -161,7 +173,7 @@ fn export_all_writes_every_case_and_imports_back() {
     assert_eq!(std::fs::read_dir(&backup).unwrap().count(), 3);
 
     let other = tempfile::tempdir().unwrap();
-    let mut restored = Store::open(other.path()).unwrap();
+    let mut restored = open(other.path());
     let imported = restored.import(&[backup]).unwrap();
     assert_eq!(imported.len(), 3);
     let mut before: Vec<String> = [a, b, c]
@@ -254,9 +266,9 @@ fn every_save_is_a_new_revision_with_who_when_and_what() {
 #[test]
 fn a_save_from_an_old_revision_is_refused_and_nothing_is_lost() {
     let dir = tempfile::tempdir().unwrap();
-    let mut window_a = Store::open(dir.path()).unwrap();
+    let mut window_a = open(dir.path());
     window_a.set_author("alice");
-    let mut window_b = Store::open(dir.path()).unwrap();
+    let mut window_b = open(dir.path());
     window_b.set_author("bob");
     let base = fixture("store-alt-uscis.json");
     let id = window_a.create("ALT_USCIS", &base).unwrap();
@@ -304,7 +316,7 @@ fn a_save_from_an_old_revision_is_refused_and_nothing_is_lost() {
 fn racing_writers_from_the_same_base_exactly_one_wins() {
     let dir = tempfile::tempdir().unwrap();
     let id = {
-        let mut s = Store::open(dir.path()).unwrap();
+        let mut s = open(dir.path());
         s.create("Race", &fixture("store-minimal.json")).unwrap()
     };
     const ROUNDS: u32 = 40;
@@ -314,7 +326,7 @@ fn racing_writers_from_the_same_base_exactly_one_wins() {
             let dir = dir.path().to_path_buf();
             let barrier = barrier.clone();
             std::thread::spawn(move || {
-                let mut s = Store::open(&dir).unwrap();
+                let mut s = open(&dir);
                 s.set_author(format!("writer {w}"));
                 let mut results = Vec::new();
                 for round in 0..ROUNDS {
@@ -340,7 +352,7 @@ fn racing_writers_from_the_same_base_exactly_one_wins() {
         })
         .collect();
     let results: Vec<Vec<Option<Rev>>> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-    let s = Store::open(dir.path()).unwrap();
+    let s = open(dir.path());
     for (round, (first, second)) in results[0].iter().zip(&results[1]).enumerate() {
         let outcomes = [first, second];
         let winners: Vec<usize> = (0..2).filter(|&w| outcomes[w].is_some()).collect();
@@ -660,7 +672,7 @@ fn pickers_offer_counsel_courts_and_parties_without_protected_values() {
 }
 
 fn make_store_with_cases(dir: &std::path::Path, n: usize) -> PathBuf {
-    let mut s = Store::open(dir).unwrap();
+    let mut s = open(dir);
     let cases: Vec<(String, CaseProfile)> = (0..n)
         .map(|i| (format!("Case {i}"), fixture("store-alt-uscis.json")))
         .collect();

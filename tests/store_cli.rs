@@ -30,6 +30,8 @@ impl Cli {
             .args(args)
             .env_remove("DRAFTER_DATA_DIR")
             .env("USER", "cli-tester")
+            .env("DRAFTER_PASSPHRASE", "cli test passphrase")
+            .env("DRAFTER_KEYRING", "off")
             .stdin(Stdio::null());
         c
     }
@@ -84,7 +86,7 @@ fn a_case_from_creation_to_deletion() {
     );
     let example = drafter::examples::profile("alt-uscis").unwrap();
     let out = cli.dir.path().join("alt.case.json");
-    let printed = cli.ok(&["export", "1", "--out", out.to_str().unwrap()]);
+    let printed = cli.ok(&["export", "1", "--reveal", "--out", out.to_str().unwrap()]);
     assert_eq!(printed.trim_end(), out.display().to_string());
     assert_eq!(std::fs::read_to_string(&out).unwrap(), example.to_json());
     let text = cli.ok(&["show", "1"]);
@@ -131,8 +133,14 @@ fn a_case_from_creation_to_deletion() {
 
     // Save a new revision from a file; a second save from the same base is refused.
     let exported = std::fs::read_to_string(
-        cli.ok(&["export", "3", "--out", cli.dir.path().to_str().unwrap()])
-            .trim_end(),
+        cli.ok(&[
+            "export",
+            "3",
+            "--reveal",
+            "--out",
+            cli.dir.path().to_str().unwrap(),
+        ])
+        .trim_end(),
     )
     .unwrap();
     assert_eq!(exported, fixture_text("store-alt-uscis.json"));
@@ -286,7 +294,13 @@ fn import_and_export_folders() {
     std::fs::remove_file(incoming.join("zz-bad.case.json")).unwrap();
     assert_eq!(cli.ok(&["import", incoming.to_str().unwrap()]), "1\n2\n3\n");
     let backup = cli.dir.path().join("backup");
-    let printed = cli.ok(&["export", "--all", "--out", backup.to_str().unwrap()]);
+    let printed = cli.ok(&[
+        "export",
+        "--all",
+        "--reveal",
+        "--out",
+        backup.to_str().unwrap(),
+    ]);
     assert_eq!(printed.lines().count(), 3);
     // Each exported file is byte for byte the file imported (the fixtures are canonical).
     let mut exported: Vec<String> = std::fs::read_dir(&backup)
@@ -317,7 +331,7 @@ fn two_processes_saving_from_the_same_base_one_wins() {
     let cli = Cli::new();
     let fixture = fixtures_dir().join("store-alt-uscis.json");
     cli.ok(&["import", fixture.to_str().unwrap()]);
-    let base = cli.ok(&["show", "1", "--json"]);
+    let base = cli.ok(&["show", "1", "--json", "--reveal"]);
     let base = json(&base)["profile"].to_string();
     let a = cli.write("a.json", &base.replace("Twitter, Inc.", "Writer A"));
     let b = cli.write("b.json", &base.replace("Twitter, Inc.", "Writer B"));

@@ -331,14 +331,17 @@ fn the_v1_fixture_migrates_with_a_backup_and_keeps_every_revision() {
     assert_eq!(store.known_counsel().unwrap().len(), 3);
     assert_eq!(store.known_courts().unwrap().len(), 3);
 
-    // Work goes on: saves continue the numbering, conflicts are caught, ids are not reused.
+    // Work goes on (once unlocked: the cases have protected values): saves continue the
+    // numbering, conflicts are caught, ids are not reused.
+    store.unlock("migration test passphrase", false).unwrap();
     let latest = store.show(alt, None).unwrap().profile;
     assert_eq!(store.save(alt, &latest, Rev(3)).unwrap(), Rev(4));
     assert!(store.save(alt, &latest, Rev(3)).unwrap_err().is_conflict());
     let new = store.create("After upgrade", &latest).unwrap();
     assert_eq!(new, CaseId(5), "the deleted case 4's id is not reused");
 
-    // Opening again does not migrate or back up again.
+    // Opening again does not migrate or back up again; the backup, which held protected
+    // values in the clear, went when they were sealed.
     drop(store);
     Store::open(dir.path()).unwrap();
     let backups = std::fs::read_dir(dir.path())
@@ -351,7 +354,7 @@ fn the_v1_fixture_migrates_with_a_backup_and_keeps_every_revision() {
                 .contains(".bak-")
         })
         .count();
-    assert_eq!(backups, 1);
+    assert_eq!(backups, 0);
     // The committed fixture itself was never touched (tests work on copies).
     assert_eq!(dump_v1(&fixture_path()), before);
 }
@@ -442,4 +445,144 @@ fn a_failed_migration_leaves_the_database_as_it_was() {
         before,
         "the database is unchanged"
     );
+}
+
+/// Every protected value of every fixture revision.
+fn fixture_protected_values() -> Vec<String> {
+    let mut values: Vec<String> = fixture_cases()
+        .iter()
+        .flat_map(|(_, _, revs)| revs.iter())
+        .flat_map(|(_, _, p)| {
+            p.protected_values()
+                .into_iter()
+                .map(|(_, v)| v.to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    values.sort();
+    values.dedup();
+    values
+}
+
+/// The protected values found in the clear in any file of `dir` (the database, its
+/// write-ahead log, backups).
+fn clear_values_in(dir: &Path, values: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        for v in values {
+            if bytes.windows(v.len()).any(|w| w == v.as_bytes()) {
+                found.push(format!(
+                    "{v} in {}",
+                    path.file_name().unwrap().to_string_lossy()
+                ));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn unlocking_a_migrated_store_seals_every_revision_and_keeps_them_all() {
+    let (dir, _path) = copy_fixture();
+    let values = fixture_protected_values();
+    assert!(values.iter().any(|v| v == "Morgan Q. Hollister"));
+    assert!(
+        !clear_values_in(dir.path(), &values).is_empty(),
+        "the v1 fixture holds protected values in the clear (what this test is about)"
+    );
+
+    // Opened without the key: upgraded, still readable, and it says what is not sealed.
+    let mut store = Store::open(dir.path()).unwrap();
+    let status = store.status().unwrap();
+    assert_eq!(status.key, drafter::store::KeyState::NoPassphrase);
+    assert_eq!(status.sealed_revisions, 0);
+    assert_eq!(
+        status.unsealed_revisions, 4,
+        "three of case 1, one of case 2"
+    );
+
+    // The first passphrase given sets it, and seals every old revision.
+    store.unlock("migration test passphrase", false).unwrap();
+    let status = store.status().unwrap();
+    assert_eq!(status.key, drafter::store::KeyState::Unlocked);
+    assert_eq!((status.sealed_revisions, status.unsealed_revisions), (4, 0));
+    drop(store);
+    assert_eq!(clear_values_in(dir.path(), &values), Vec::<String>::new());
+
+    // Every revision is still there, whole, once unlocked.
+    let mut store = Store::open(dir.path()).unwrap();
+    let locked = store.show(CaseId(1), Some(Rev(1))).unwrap();
+    assert!(locked.locked);
+    assert!(locked.profile.protected_values().is_empty());
+    assert!(matches!(
+        store.unlock("not it at all", false),
+        Err(StoreError::WrongPassphrase { .. })
+    ));
+    store.unlock("migration test passphrase", false).unwrap();
+    let expected = fixture_cases();
+    for (i, (_, _, revs)) in expected.iter().take(3).enumerate() {
+        for (r, (_, _, profile)) in revs.iter().enumerate() {
+            let shown = store
+                .show(CaseId(i as i64 + 1), Some(Rev(r as u32 + 1)))
+                .unwrap();
+            assert!(!shown.locked);
+            assert_eq!(&shown.profile, profile, "case {} revision {}", i + 1, r + 1);
+        }
+    }
+    let history = store.history(CaseId(1)).unwrap();
+    assert_eq!(history.len(), 3);
+    // Search still never finds protected values.
+    let all = ListOptions {
+        include_archived: true,
+        limit: None,
+    };
+    assert!(store.search("Hollister", &all).unwrap().is_empty());
+    assert_eq!(store.search("McAleenan", &all).unwrap().len(), 1);
+}
+
+#[test]
+fn a_version_2_store_with_protected_values_in_the_clear_is_sealed_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    create_at_version(&path, 2).unwrap();
+    let doe = fixture("store-doe-v-acme.json");
+    {
+        // What version 2 wrote: the whole profile, protected block included, as text.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO cases (title, created_at, latest_rev, updated_at, updated_by)
+             VALUES ('Doe', '2024-01-15T12:00:00.000Z', 2, '2024-01-16T12:00:00.000Z', 'a')",
+            [],
+        )
+        .unwrap();
+        for rev in 1..=2 {
+            conn.execute(
+                "INSERT INTO revisions (case_id, rev, profile, author, saved_at, summary)
+                 VALUES (1, ?1, ?2, 'a', '2024-01-15T12:00:00.000Z', 'x')",
+                params![rev, doe.to_json()],
+            )
+            .unwrap();
+        }
+    }
+    let values: Vec<String> = doe
+        .protected_values()
+        .into_iter()
+        .map(|(_, v)| v.to_string())
+        .collect();
+    assert!(!clear_values_in(dir.path(), &values).is_empty());
+
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.status().unwrap().unsealed_revisions, 2);
+    store.unlock("version two passphrase", false).unwrap();
+    drop(store);
+    assert_eq!(clear_values_in(dir.path(), &values), Vec::<String>::new());
+    let mut store = Store::open(dir.path()).unwrap();
+    store.unlock("version two passphrase", false).unwrap();
+    for rev in 1..=2 {
+        assert_eq!(store.show(CaseId(1), Some(Rev(rev))).unwrap().profile, doe);
+    }
 }

@@ -19,6 +19,8 @@ pub const COMMANDS: &[&str] = &[
     "restore_revision",
     "known_counsel",
     "known_courts",
+    "store_status",
+    "unlock",
     "list_templates",
     "customize_template",
     "draft",

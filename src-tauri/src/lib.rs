@@ -13,6 +13,7 @@ use drafter::export::{self, ExportOptions, ExportReport, FilingSet, NotReady, Pr
 use drafter::profile::CaseProfile;
 use drafter::store::{
     CaseId, CaseSummary, KnownCounsel, KnownCourt, ListOptions, Rev, Revision, RevisionInfo, Store,
+    StoreStatus,
 };
 use drafter::workbench::{self, Draft, DraftOptions, TemplateEntry, WorkbenchError, Workspace};
 use serde::{Deserialize, Serialize};
@@ -84,7 +85,8 @@ pub struct AppState {
     ws: Workspace,
     store: Mutex<Option<Store>>,
     store_error: Option<String>,
-    first_case: Option<CaseId>,
+    /// The example case, when this run saved it (at start, or on the first unlock).
+    first_case: Mutex<Option<CaseId>>,
     /// Files this run exported: the only ones "open" and "show in folder" act on.
     exported: Mutex<HashSet<PathBuf>>,
     /// Files dropped on the window, waiting for the page to ask for their import.
@@ -106,7 +108,7 @@ impl AppState {
             ws,
             store: Mutex::new(store),
             store_error,
-            first_case,
+            first_case: Mutex::new(first_case),
             exported: Mutex::new(HashSet::new()),
             dropped: Mutex::new(Vec::new()),
             unsaved: AtomicBool::new(false),
@@ -121,10 +123,11 @@ impl AppState {
         let save_dir = std::env::var_os(TEST_SAVE_DIR_ENV)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from);
-        let mut state = AppState::new(Workspace::from_env(), save_dir);
-        if std::env::args().any(|a| a == "--example") && state.first_case.is_none() {
+        let state = AppState::new(Workspace::from_env(), save_dir);
+        let first = *state.first_case.lock().unwrap_or_else(|e| e.into_inner());
+        if std::env::args().any(|a| a == "--example") && first.is_none() {
             let found = state.with_store(|s| Ok(state.ws.example_case(s)?));
-            state.first_case = found.ok();
+            *state.first_case.lock().unwrap_or_else(|e| e.into_inner()) = found.ok();
         }
         state
     }
@@ -200,7 +203,7 @@ async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
         data_dir: state.ws.data_dir().to_path_buf(),
         templates_dir: state.ws.templates_dir().to_path_buf(),
         styles: state.ws.styles(),
-        first_case: state.first_case,
+        first_case: *state.first_case.lock().unwrap_or_else(|e| e.into_inner()),
         store_error: state.store_error.clone(),
         today: chrono::Local::now().date_naive().to_string(),
     })
@@ -298,6 +301,47 @@ async fn set_archived(state: State<'_, AppState>, id: i64, archived: bool) -> Cm
             s.unarchive(CaseId(id))?
         }
         Ok(())
+    })
+}
+
+// The store's key. The store opens locked unless the desktop's secret store (or
+// DRAFTER_PASSPHRASE) has its key; the page then asks for the passphrase (or, the first
+// time, for a new one) and sends it to `unlock`. The passphrase never comes back out, and
+// no message names it.
+
+/// Whether the store is locked, and how many revisions hold sealed protected values.
+#[tauri::command]
+async fn store_status(state: State<'_, AppState>) -> CmdResult<StoreStatus> {
+    state.with_store(|s| Ok(s.status()?))
+}
+
+/// What `unlock` answers: the store's state now, and the example case when this unlock
+/// saved it (the first run of a store whose key was not available at start).
+#[derive(Debug, Serialize)]
+pub struct Unlocked {
+    pub status: StoreStatus,
+    pub first_case: Option<CaseId>,
+}
+
+/// Opens the store's key with `passphrase` (setting it, when the store has none yet), and
+/// remembers the key in the desktop's secret store when `remember` is set and there is one.
+#[tauri::command]
+async fn unlock(
+    state: State<'_, AppState>,
+    passphrase: String,
+    remember: bool,
+) -> CmdResult<Unlocked> {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    state.with_store(|s| {
+        s.unlock(&passphrase, remember)?;
+        let first_case = state.ws.first_case(s)?;
+        if first_case.is_some() {
+            *state.first_case.lock().unwrap_or_else(|e| e.into_inner()) = first_case;
+        }
+        Ok(Unlocked {
+            status: s.status()?,
+            first_case,
+        })
     })
 }
 
@@ -541,6 +585,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             restore_revision,
             known_counsel,
             known_courts,
+            store_status,
+            unlock,
             list_templates,
             customize_template,
             draft,

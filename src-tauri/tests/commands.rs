@@ -17,7 +17,21 @@ struct Harness {
     window: WebviewWindow<tauri::test::MockRuntime>,
 }
 
+/// The passphrase the harness's stores are unlocked with.
+const PASSPHRASE: &str = "app test passphrase";
+
+/// The app on a fresh data folder, its store unlocked (as after the passphrase dialog).
 fn harness() -> Harness {
+    let h = locked_harness();
+    h.ok(
+        "unlock",
+        json!({"passphrase": PASSPHRASE, "remember": false}),
+    );
+    h
+}
+
+/// The app on a fresh data folder, as it starts where no secret store has the key.
+fn locked_harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
@@ -341,4 +355,92 @@ fn a_protected_identity_in_the_text_is_refused_even_when_confirmed() {
     );
     assert_eq!(e["code"], "protected-leak", "{e}");
     assert!(!e["message"].as_str().unwrap().contains("Quentin"), "{e}");
+}
+
+#[test]
+fn a_locked_store_asks_for_the_passphrase_and_unlocking_opens_it() {
+    let h = locked_harness();
+    // First run, no key anywhere: no passphrase yet, and the example waits for one.
+    let info = h.ok("app_info", json!({}));
+    assert_eq!(info["first_case"], Value::Null);
+    let status = h.ok("store_status", json!({}));
+    assert_eq!(status["key"], "no-passphrase");
+
+    let short = h.err("unlock", json!({"passphrase": "short", "remember": false}));
+    assert_eq!(short["code"], "weak-passphrase");
+    assert!(!short.to_string().contains("short\""), "{short}");
+
+    let unlocked = h.ok(
+        "unlock",
+        json!({"passphrase": PASSPHRASE, "remember": false}),
+    );
+    assert_eq!(unlocked["status"]["key"], "unlocked");
+    let id = unlocked["first_case"].as_i64().expect("the example is saved now");
+    assert_eq!(h.ok("app_info", json!({}))["first_case"], id);
+    let rev = h.ok("open_case", json!({"id": id}));
+    assert_eq!(rev["locked"], false);
+    assert_eq!(
+        rev["profile"]["parties"][6]["protected"]["true_name"],
+        "Mara Quill-Esterhazy",
+        "the page gets the values to show on request"
+    );
+    assert_eq!(h.ok("store_status", json!({}))["sealed_revisions"], 1);
+    let Harness {
+        _dir: dir,
+        _app: first_app,
+        window: first_window,
+        ..
+    } = h;
+    drop(first_window);
+    drop(first_app);
+    let data = dir.path().join("data");
+
+    // The next start: locked; the case list and the public data open, the protected
+    // values do not, and a wrong passphrase is refused without echoing it.
+    let ws = Workspace::new(data.clone(), data.join("templates"));
+    let state = AppState::new(ws, None);
+    let app = configure(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .unwrap();
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let call = |cmd: &str, body: Value| {
+        get_ipc_response(&window, request(cmd, body))
+            .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
+    };
+    assert_eq!(call("store_status", json!({})).unwrap()["key"], "locked");
+    let cases = call(
+        "list_cases",
+        json!({"query": "", "includeArchived": false}),
+    )
+    .unwrap();
+    assert_eq!(cases.as_array().unwrap().len(), 1);
+    let rev = call("open_case", json!({"id": id})).unwrap();
+    assert_eq!(rev["locked"], true);
+    assert_eq!(rev["profile"]["case_number"], "3:17-cv-01916");
+    assert!(!rev.to_string().contains("Quill-Esterhazy"));
+    let saved = call(
+        "save_case",
+        json!({"id": id, "profile": rev["profile"], "base": 1}),
+    )
+    .unwrap_err();
+    assert_eq!(saved["code"], "locked", "{saved}");
+    let wrong = call(
+        "unlock",
+        json!({"passphrase": "wrong passphrase here", "remember": false}),
+    )
+    .unwrap_err();
+    assert_eq!(wrong["code"], "wrong-passphrase");
+    assert!(!wrong.to_string().contains("wrong passphrase here"));
+    let ok = call(
+        "unlock",
+        json!({"passphrase": PASSPHRASE, "remember": false}),
+    )
+    .unwrap();
+    assert_eq!(ok["status"]["key"], "unlocked");
+    assert_eq!(ok["first_case"], Value::Null, "the example is not saved twice");
+    let rev = call("open_case", json!({"id": id})).unwrap();
+    assert_eq!(rev["locked"], false);
+    assert!(rev.to_string().contains("Quill-Esterhazy"));
 }

@@ -72,6 +72,53 @@ pub fn summarize(changes: &[FieldChange]) -> String {
     s
 }
 
+/// What a protected value is shown as unless the person asks to see it.
+pub const MASK: &str = "\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}";
+
+/// Replaces every protected value in `changes` (any text under a party's `protected`
+/// block, or a whole block added or removed) with [`MASK`]. Which fields changed stays
+/// visible; what they hold does not.
+pub fn mask_changes(changes: &mut [FieldChange]) {
+    for c in changes {
+        let inside = c
+            .path
+            .split(['.', '['])
+            .any(|segment| segment == "protected");
+        for v in [&mut c.before, &mut c.after].into_iter().flatten() {
+            mask_value(v, inside);
+        }
+    }
+}
+
+/// Replaces every protected value of every pseudonymous party with [`MASK`].
+pub fn mask_profile(profile: &mut CaseProfile) {
+    for party in &mut profile.parties {
+        let Some(block) = &party.protected else {
+            continue;
+        };
+        let mut value = serde_json::to_value(block).expect("a protected block serializes");
+        mask_value(&mut value, true);
+        if let Ok(masked) = serde_json::from_value(value) {
+            party.protected = Some(masked);
+        }
+    }
+}
+
+/// Masks the text in `v` that is protected: all of it when `inside` a protected block,
+/// else whatever sits under a `protected` key.
+fn mask_value(v: &mut Value, inside: bool) {
+    match v {
+        Value::String(s) if inside => *s = MASK.to_string(),
+        Value::Array(items) => items.iter_mut().for_each(|x| mask_value(x, inside)),
+        Value::Object(map) => {
+            for (k, x) in map.iter_mut() {
+                mask_value(x, inside || k == "protected");
+            }
+        }
+        _ => {}
+    }
+}
+
 fn diff_values(path: &str, a: &Value, b: &Value, out: &mut Vec<FieldChange>) {
     match (a, b) {
         (Value::Object(ma), Value::Object(mb)) => {
@@ -191,6 +238,33 @@ mod tests {
         );
         assert!(diff_profiles(&a, &a).is_empty());
         assert_eq!(summarize(&[]), "no changes");
+    }
+
+    #[test]
+    fn masking_hides_protected_text_and_keeps_the_paths() {
+        let a = profile(
+            r#"{"schema":1,"court":{"name":"C"},
+                "parties":[{"id":"d","name":"Doe","role":"plaintiff","kind":"person",
+                            "protected":{"true_name":"Jane Roe","address":["1 Elm St"]}}]}"#,
+        );
+        let mut b = a.clone();
+        b.parties[0].protected.as_mut().unwrap().true_name = Some("Janet Roe".into());
+        b.parties.push(a.parties[0].clone());
+        let mut d = diff_profiles(&a, &b);
+        mask_changes(&mut d);
+        let text = serde_json::to_string(&d).unwrap();
+        assert!(!text.contains("Roe") && !text.contains("Elm"), "{text}");
+        assert!(text.contains("\"Doe\""), "public names stay: {text}");
+        let labels: Vec<_> = d.iter().map(|c| c.label()).collect();
+        assert_eq!(labels, ["parties[0].protected.true_name", "+parties[1]"]);
+        assert_eq!(d[0].after, Some(Value::String(MASK.into())));
+
+        let mut p = a.clone();
+        mask_profile(&mut p);
+        let block = p.parties[0].protected.as_ref().unwrap();
+        assert_eq!(block.true_name.as_deref(), Some(MASK));
+        assert_eq!(block.address, [MASK]);
+        assert_eq!(p.parties[0].name, "Doe");
     }
 
     #[test]

@@ -133,6 +133,38 @@ pub enum StoreError {
         cause: std::io::Error,
     },
 
+    /// Protected values are needed (to read them in full, or to save a case that has
+    /// them) and the store's key is not open.
+    #[error(
+        "the case store {path} is locked: protected values are kept encrypted and need the \
+         store's passphrase (give it when asked, or in DRAFTER_PASSPHRASE; if none has been \
+         set yet, the first one given becomes it)"
+    )]
+    Locked { path: PathBuf },
+
+    /// A profile to save carries the mask shown in place of a protected value (from a
+    /// masked `case show --json`), not the value itself.
+    #[error(
+        "{field} holds the mask shown in place of a protected value, not the value; save a \
+         profile taken with --reveal instead"
+    )]
+    MaskedValue { field: String },
+
+    /// The passphrase given is not the store's.
+    #[error("that is not the passphrase of the case store {path}")]
+    WrongPassphrase { path: PathBuf },
+
+    /// A new passphrase is too short.
+    #[error("a passphrase needs at least {min} characters")]
+    WeakPassphrase { min: usize },
+
+    /// The store's key record or a sealed block cannot be read.
+    #[error(
+        "the encrypted data in the case store {path} cannot be read ({detail}); restore the \
+         file from a backup"
+    )]
+    KeyDamaged { path: PathBuf, detail: String },
+
     /// Any other database failure, with the file it happened in.
     #[error("the case database {path} could not be used: {cause}")]
     Sqlite {

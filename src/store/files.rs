@@ -157,11 +157,11 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".drafter-").suffix(".tmp");
-    // An ordinary file's permissions (0666 less the umask), not a temporary file's 0600.
+    // A case file may hold protected values: readable by its owner only (0600).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;

@@ -10,22 +10,36 @@
 //! foreign file is reported with its path and left exactly as it was. Schema upgrades are
 //! numbered (`PRAGMA user_version`) and back the file up first (see [`schema`]).
 //!
+//! Protected values (the true identity behind a pseudonymous party) are never written in
+//! the clear: each revision's protected blocks are sealed with the store's data key (see
+//! [`crypto`] and [`keys`]) and the profile JSON keeps only an empty block in their place.
+//! A store opens *locked*; [`Store::unlock`] (the passphrase) or
+//! [`Store::unlock_from_environment`] (the desktop's secret store, `DRAFTER_PASSPHRASE`)
+//! open the key. A locked store lists cases and shows everything but the protected values
+//! ([`Revision::locked`]); anything that needs them is refused with
+//! [`StoreError::Locked`]. Deleted rows are zeroed (`secure_delete`), and a delete or a
+//! save that drops a protected block is followed by `VACUUM` and a truncating checkpoint
+//! of the write-ahead log, so no readable copy is left behind.
+//!
 //! The case *title* is the store's label for the case (what lists and pickers show). The
 //! profile is kept exactly as given, including its own `title` field: on import the case
 //! title is taken from the profile's `title` (or the file name when that is empty), and
 //! renaming a case does not change its profile.
 
+mod crypto;
 mod diff;
 mod error;
 mod files;
 mod index;
+mod keys;
 pub mod schema;
 
-pub use diff::{diff_profiles, summarize, FieldChange};
+pub use diff::{diff_profiles, mask_changes, mask_profile, summarize, FieldChange, MASK};
 pub use error::{Result, StoreError};
 pub use files::{slug, Exported, Imported};
+pub use keys::{KEYRING_ENV, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV};
 
-use crate::profile::{CaseProfile, Counsel, PartyKind};
+use crate::profile::{CaseProfile, Counsel, PartyKind, ProtectedIdentity};
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
@@ -119,6 +133,34 @@ pub struct Revision {
     #[serde(flatten)]
     pub info: RevisionInfo,
     pub profile: CaseProfile,
+    /// The revision's protected values are encrypted and the store is locked: its
+    /// pseudonymous parties are shown with empty protected blocks.
+    pub locked: bool,
+}
+
+/// Whether the store's key is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyState {
+    /// No passphrase has been set yet: protected values cannot be saved until one is.
+    NoPassphrase,
+    /// A passphrase is set and has not been given (nor the key found in the secret store).
+    Locked,
+    /// The key is open: protected values can be read and saved.
+    Unlocked,
+}
+
+/// What [`Store::status`] reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoreStatus {
+    pub key: KeyState,
+    /// Revisions whose protected values are sealed.
+    pub sealed_revisions: u32,
+    /// Revisions saved by an older Drafter whose protected values are still in the clear;
+    /// they are sealed when the store is unlocked.
+    pub unsealed_revisions: u32,
+    /// Problems with the folder's or file's permissions (see [`Store::warnings`]).
+    pub warnings: Vec<String>,
 }
 
 /// Which cases [`Store::list`] and [`Store::search`] return.
@@ -173,6 +215,16 @@ pub struct Store {
     author: String,
     /// Opened read-only: its folder cannot be written (see `schema::open`).
     read_only: bool,
+    /// The data key, once unlocked.
+    key: Option<crypto::Key>,
+    warnings: Vec<String>,
+}
+
+/// What a write transaction needs besides the connection.
+struct Ctx<'a> {
+    path: &'a Path,
+    author: &'a str,
+    key: Option<&'a crypto::Key>,
 }
 
 impl fmt::Debug for Store {
@@ -260,23 +312,252 @@ fn fts_query(text: &str) -> Option<String> {
 impl Store {
     /// Opens the store in `data_dir` (created if missing), creating `drafter.sqlite` there
     /// if there is none. See [`crate::paths::data_dir`] for choosing the folder.
+    ///
+    /// A new folder is made readable by its owner only (0700). An existing folder that
+    /// others can read is tightened when it holds nothing but Drafter's own files, and
+    /// otherwise reported in [`Store::warnings`].
     pub fn open(data_dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(data_dir).map_err(|cause| StoreError::Folder {
+        let folder = |cause| StoreError::Folder {
             path: data_dir.to_path_buf(),
             cause,
-        })?;
-        Store::open_file(&data_dir.join(FILE_NAME))
+        };
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(data_dir).map_err(folder)?;
+        let folder_warning = tighten_folder(data_dir);
+        let mut store = Store::open_file(&data_dir.join(FILE_NAME))?;
+        store.warnings.splice(0..0, folder_warning);
+        Ok(store)
     }
 
     /// Opens (or creates) the database file at `path` itself.
     pub fn open_file(path: &Path) -> Result<Store> {
         let (conn, read_only) = schema::open(path)?;
+        let mut warnings = Vec::new();
+        if let Some(mode) = group_or_other_mode(path) {
+            warnings.push(format!(
+                "{} can be read by other users of this computer (mode {mode:o}); make it \
+                 readable by its owner only (chmod 600)",
+                path.display()
+            ));
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             author: default_author(),
             read_only,
+            key: None,
+            warnings,
         })
+    }
+
+    /// Problems with the permissions of the data folder or the database file that the
+    /// store could not fix itself (the file or folder belongs to someone else, or the
+    /// folder holds other files too).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Whether the key is open, and how many revisions are sealed or still in the clear.
+    pub fn status(&self) -> Result<StoreStatus> {
+        let has_key = keys::load(&self.conn).at(&self.path)?.is_some();
+        // Counted through the partial index of unsealed revisions: no profile is read.
+        let sealed = self
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM revisions)
+                      - (SELECT count(*) FROM revisions WHERE sealed IS NULL)",
+                [],
+                |r| r.get::<_, u32>(0),
+            )
+            .at(&self.path)?;
+        let unsealed = self.legacy_revisions()?.len() as u32;
+        Ok(StoreStatus {
+            key: match (&self.key, has_key) {
+                (Some(_), _) => KeyState::Unlocked,
+                (None, true) => KeyState::Locked,
+                (None, false) => KeyState::NoPassphrase,
+            },
+            sealed_revisions: sealed,
+            unsealed_revisions: unsealed,
+            warnings: self.warnings.clone(),
+        })
+    }
+
+    /// Whether the key is open.
+    pub fn is_unlocked(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// Opens the key with the passphrase. When no passphrase has been set yet, this sets
+    /// it (at least [`MIN_PASSPHRASE_CHARS`] characters) and makes the store's key. Any
+    /// revision an older Drafter saved with protected values in the clear is then sealed.
+    /// The key is also remembered in the desktop's secret store when `remember` is set
+    /// and there is one (never when `DRAFTER_KEYRING=off`).
+    pub fn unlock(&mut self, passphrase: &str, remember: bool) -> Result<()> {
+        let path = self.path.clone();
+        let wrapped = keys::load(&self.conn).at(&path)?;
+        let key = match &wrapped {
+            Some(w) => w.open(passphrase).map_err(|f| match f {
+                keys::OpenFailure::Wrong => StoreError::WrongPassphrase { path: path.clone() },
+                keys::OpenFailure::Damaged(detail) => StoreError::KeyDamaged {
+                    path: path.clone(),
+                    detail,
+                },
+            })?,
+            None => {
+                if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+                    return Err(StoreError::WeakPassphrase {
+                        min: MIN_PASSPHRASE_CHARS,
+                    });
+                }
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .at(&path)?;
+                if keys::load(&tx).at(&path)?.is_some() {
+                    // Another window set a passphrase a moment ago: use that one.
+                    drop(tx);
+                    return self.unlock(passphrase, remember);
+                }
+                let key = keys::create(&tx, passphrase, &now()).at(&path)?;
+                tx.commit().at(&path)?;
+                key
+            }
+        };
+        if remember && keys::keyring_allowed() {
+            if let Some(w) = keys::load(&self.conn).at(&path)? {
+                keys::remember(&w, &key);
+            }
+        }
+        self.key = Some(key);
+        self.seal_legacy()
+    }
+
+    /// Opens the key without asking anyone: from the desktop's secret store (unless
+    /// `DRAFTER_KEYRING=off`), else from the passphrase in `DRAFTER_PASSPHRASE`. Returns
+    /// whether the store is unlocked. A wrong passphrase in the environment is an error.
+    pub fn unlock_from_environment(&mut self) -> Result<bool> {
+        if self.key.is_some() {
+            return Ok(true);
+        }
+        if keys::keyring_allowed() {
+            if let Some(w) = keys::load(&self.conn).at(&self.path)? {
+                if let Some(key) = keys::from_keyring(&w) {
+                    self.key = Some(key);
+                    self.seal_legacy()?;
+                    return Ok(true);
+                }
+            }
+        }
+        match std::env::var(PASSPHRASE_ENV) {
+            Ok(p) if !p.is_empty() => {
+                self.unlock(&p, true)?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Revisions (row ids) an older Drafter saved with protected values in the clear.
+    fn legacy_revisions(&self) -> Result<Vec<(i64, i64, u32, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, case_id, rev, profile FROM revisions
+                 WHERE sealed IS NULL AND profile LIKE '%\"protected\"%'",
+            )
+            .at(&self.path)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .at(&self.path)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (rowid, case, rev, text): (i64, i64, u32, String) = row.at(&self.path)?;
+            let profile = CaseProfile::from_json(&text, &format!("case {case} revision {rev}"))?;
+            if split_protected(&profile).1.is_some() {
+                out.push((rowid, case, rev, text));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Seals every revision an older Drafter saved with protected values in the clear,
+    /// then removes the upgrade backups (they hold those values in the clear too) and
+    /// compacts the file. Every revision is kept.
+    fn seal_legacy(&mut self) -> Result<()> {
+        let legacy = self.legacy_revisions()?;
+        if legacy.is_empty() {
+            return Ok(());
+        }
+        let key = self.key.clone().expect("called once unlocked");
+        self.write(|tx, ctx| {
+            for (rowid, case, rev, text) in &legacy {
+                let profile = CaseProfile::from_json(text, &format!("case {case} revision {rev}"))?;
+                let (stripped, sealed) = seal_profile(Some(&key), ctx.path, *case, *rev, &profile)?;
+                tx.execute(
+                    "UPDATE revisions SET profile = ?2, sealed = ?3 WHERE id = ?1",
+                    params![rowid, stripped, sealed],
+                )
+                .at(ctx.path)?;
+            }
+            Ok(())
+        })?;
+        self.remove_clear_backups()?;
+        self.scrub();
+        Ok(())
+    }
+
+    /// Deletes the `drafter.sqlite.bak-v1`/`-v2` copies made before protected values were
+    /// sealed.
+    fn remove_clear_backups(&self) -> Result<()> {
+        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return Ok(());
+        };
+        let prefix = format!("{}.bak-v", name.to_string_lossy());
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(());
+        };
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            let Some(rest) = file.strip_prefix(&prefix) else {
+                continue;
+            };
+            let version: u32 = rest
+                .split('.')
+                .next()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(u32::MAX);
+            if version < 3 {
+                let p = entry.path();
+                std::fs::remove_file(&p).map_err(|cause| StoreError::Io {
+                    action: "remove the unencrypted backup",
+                    path: p.clone(),
+                    cause,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Rewrites the file without free pages and empties the write-ahead log, so that
+    /// nothing deleted survives in either. Best effort: another window reading at the
+    /// same moment keeps the log until it is done (the bytes of deleted rows are zeroed
+    /// regardless, by `secure_delete`).
+    fn scrub(&self) {
+        let _ = self
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     }
 
     /// Whether the store opened read-only (its folder cannot be written).
@@ -316,7 +597,7 @@ impl Store {
 
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction: it holds the write lock from the
     /// start, so what it reads cannot change before it commits.
-    fn write<T>(&mut self, f: impl FnOnce(&Connection, &Path, &str) -> Result<T>) -> Result<T> {
+    fn write<T>(&mut self, f: impl FnOnce(&Connection, &Ctx<'_>) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
@@ -328,23 +609,28 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .at(&path)?;
-        let out = f(&tx, &path, &self.author)?;
+        let ctx = Ctx {
+            path: &path,
+            author: &self.author,
+            key: self.key.as_ref(),
+        };
+        let out = f(&tx, &ctx)?;
         tx.commit().at(&path)?;
         Ok(out)
     }
 
     /// A new case with `profile` as its revision 1.
     pub fn create(&mut self, title: &str, profile: &CaseProfile) -> Result<CaseId> {
-        self.write(|tx, path, author| insert_case(tx, path, author, title, profile, "created"))
+        self.write(|tx, ctx| insert_case(tx, ctx, title, profile, "created"))
     }
 
     /// Several new cases in one transaction (all or none), each with its profile as
     /// revision 1; ids in the same order.
     pub fn create_many(&mut self, cases: &[(String, CaseProfile)]) -> Result<Vec<CaseId>> {
-        self.write(|tx, path, author| {
+        self.write(|tx, ctx| {
             cases
                 .iter()
-                .map(|(title, profile)| insert_case(tx, path, author, title, profile, "created"))
+                .map(|(title, profile)| insert_case(tx, ctx, title, profile, "created"))
                 .collect()
         })
     }
@@ -352,8 +638,13 @@ impl Store {
     /// Saves `profile` as a new revision of case `id`. `base` is the revision the profile
     /// was loaded from; if another window or process has saved since, nothing is written
     /// and [`StoreError::Conflict`] names both revisions.
+    ///
+    /// A case whose protected values are sealed can be saved only while the store is
+    /// unlocked ([`StoreError::Locked`]); a save that drops the last protected block
+    /// compacts the file afterwards.
     pub fn save(&mut self, id: CaseId, profile: &CaseProfile, base: Rev) -> Result<Rev> {
-        self.write(|tx, path, author| {
+        let (rev, dropped) = self.write(|tx, ctx| {
+            let path = ctx.path;
             let (_, latest) = case_head(tx, path, id)?;
             if base != latest {
                 if base > latest {
@@ -378,10 +669,16 @@ impl Store {
                     saved_at: display_time(&at),
                 });
             }
-            let previous = load_profile(tx, path, id, latest)?;
+            let previous = load_profile(tx, ctx, id, latest)?;
             let summary = summarize(&diff_profiles(&previous, profile));
-            append_revision(tx, path, author, id, profile, &summary)
-        })
+            let dropped =
+                split_protected(&previous).1.is_some() && split_protected(profile).1.is_none();
+            Ok((append_revision(tx, ctx, id, profile, &summary)?, dropped))
+        })?;
+        if dropped {
+            self.scrub();
+        }
+        Ok(rev)
     }
 
     /// Cases, most recently saved first; archived ones only when asked.
@@ -435,12 +732,26 @@ impl Store {
         let case = case_summary(&self.conn, &self.path, id)?;
         let rev = rev.unwrap_or(case.latest_rev);
         let info = revision_info(&self.conn, &self.path, id, rev, case.latest_rev)?;
-        let profile = load_profile(&self.conn, &self.path, id, rev)?;
+        let (profile, locked) = load_revision(&self.conn, &self.path, self.key.as_ref(), id, rev)?;
         Ok(Revision {
             case,
             info,
             profile,
+            locked,
         })
+    }
+
+    /// The latest profile of the case, whole, for rendering and checking: refused with
+    /// [`StoreError::Locked`] while its protected values are sealed and the store is
+    /// locked (every output is checked against them, so they must be known).
+    pub fn latest_profile(&self, id: CaseId) -> Result<CaseProfile> {
+        let revision = self.show(id, None)?;
+        if revision.locked {
+            return Err(StoreError::Locked {
+                path: self.path.clone(),
+            });
+        }
+        Ok(revision.profile)
     }
 
     /// Every revision of the case, newest first.
@@ -466,38 +777,46 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().at(&self.path)
     }
 
-    /// The fields that differ between revisions `a` and `b` of the case.
+    /// The fields that differ between revisions `a` and `b` of the case. While the store
+    /// is locked, protected values are not compared (see [`Store::status`]).
     pub fn diff(&self, id: CaseId, a: Rev, b: Rev) -> Result<Vec<FieldChange>> {
-        let before = load_profile(&self.conn, &self.path, id, a)?;
-        let after = load_profile(&self.conn, &self.path, id, b)?;
+        let key = self.key.as_ref();
+        let (before, _) = load_revision(&self.conn, &self.path, key, id, a)?;
+        let (after, _) = load_revision(&self.conn, &self.path, key, id, b)?;
         Ok(diff_profiles(&before, &after))
     }
 
     /// Makes revision `rev`'s profile the case's newest state, as a new revision (nothing
     /// in between is lost: it stays in the history).
     pub fn restore(&mut self, id: CaseId, rev: Rev) -> Result<Rev> {
-        self.write(|tx, path, author| {
-            let (_, latest) = case_head(tx, path, id)?;
-            let old = load_profile(tx, path, id, rev)?;
-            let current = load_profile(tx, path, id, latest)?;
+        let (new, dropped) = self.write(|tx, ctx| {
+            let (_, latest) = case_head(tx, ctx.path, id)?;
+            let old = load_profile(tx, ctx, id, rev)?;
+            let current = load_profile(tx, ctx, id, latest)?;
             let changes = summarize(&diff_profiles(&current, &old));
             let summary = format!("restored revision {rev}: {changes}");
-            append_revision(tx, path, author, id, &old, &summary)
-        })
+            let dropped =
+                split_protected(&current).1.is_some() && split_protected(&old).1.is_none();
+            Ok((append_revision(tx, ctx, id, &old, &summary)?, dropped))
+        })?;
+        if dropped {
+            self.scrub();
+        }
+        Ok(new)
     }
 
     /// A new case whose revision 1 is the latest profile of case `id` ("new case from
     /// this one"). The title defaults to "<title> (copy)".
     pub fn duplicate(&mut self, id: CaseId, title: Option<&str>) -> Result<CaseId> {
-        self.write(|tx, path, author| {
-            let (old_title, latest) = case_head(tx, path, id)?;
-            let profile = load_profile(tx, path, id, latest)?;
+        self.write(|tx, ctx| {
+            let (old_title, latest) = case_head(tx, ctx.path, id)?;
+            let profile = load_profile(tx, ctx, id, latest)?;
             let title = match title {
                 Some(t) => t.to_string(),
                 None => format!("{old_title} (copy)"),
             };
             let note = format!("copied from case {id} revision {latest}");
-            insert_case(tx, path, author, &title, &profile, &note)
+            insert_case(tx, ctx, &title, &profile, &note)
         })
     }
 
@@ -505,14 +824,15 @@ impl Store {
     pub fn rename(&mut self, id: CaseId, title: &str) -> Result<()> {
         let title = title.trim();
         files::check_title(title)?;
-        self.write(|tx, path, _| {
+        self.write(|tx, ctx| {
+            let path = ctx.path;
             let (_, latest) = case_head(tx, path, id)?;
             tx.execute(
                 "UPDATE cases SET title = ?2 WHERE id = ?1",
                 params![id.0, title],
             )
             .at(path)?;
-            let profile = load_profile(tx, path, id, latest)?;
+            let profile = load_profile(tx, ctx, id, latest)?;
             index::reindex(tx, id.0, title, &profile).at(path)
         })
     }
@@ -528,7 +848,8 @@ impl Store {
     }
 
     fn set_archived(&mut self, id: CaseId, archived: bool) -> Result<()> {
-        self.write(|tx, path, _| {
+        self.write(|tx, ctx| {
+            let path = ctx.path;
             case_head(tx, path, id)?;
             tx.execute(
                 "UPDATE cases SET archived = ?2 WHERE id = ?1",
@@ -540,9 +861,11 @@ impl Store {
     }
 
     /// Deletes an archived case and all its revisions, for good. A case that is not
-    /// archived is refused with [`StoreError::NotArchived`].
+    /// archived is refused with [`StoreError::NotArchived`]. The file is compacted and
+    /// its write-ahead log emptied afterwards, so nothing of the case stays readable.
     pub fn delete(&mut self, id: CaseId) -> Result<()> {
-        self.write(|tx, path, _| {
+        self.write(|tx, ctx| {
+            let path = ctx.path;
             let case = case_summary(tx, path, id)?;
             if !case.archived {
                 return Err(StoreError::NotArchived {
@@ -555,7 +878,9 @@ impl Store {
             tx.execute("DELETE FROM cases WHERE id = ?1", [id.0])
                 .at(path)?;
             Ok(())
-        })
+        })?;
+        self.scrub();
+        Ok(())
     }
 
     /// Imports case files: each path is a profile file, or a folder whose `*.case.json`
@@ -564,21 +889,14 @@ impl Store {
     /// imported or none is, and the error names the failing file and field.
     pub fn import(&mut self, paths: &[PathBuf]) -> Result<Vec<Imported>> {
         let loaded = files::load_all(paths)?;
-        self.write(|tx, path, author| {
+        self.write(|tx, ctx| {
             let mut out = Vec::with_capacity(loaded.len());
             for (file, title, profile) in &loaded {
                 let name = file
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let id = insert_case(
-                    tx,
-                    path,
-                    author,
-                    title,
-                    profile,
-                    &format!("imported from {name}"),
-                )?;
+                let id = insert_case(tx, ctx, title, profile, &format!("imported from {name}"))?;
                 out.push(Imported {
                     id,
                     title: title.clone(),
@@ -591,10 +909,14 @@ impl Store {
 
     /// Writes the latest profile of case `id` to `out` (exactly the profile JSON). When
     /// `out` is an existing folder the file is `<slug>.case.json` inside it. The file is
-    /// written under a temporary name and renamed into place.
-    pub fn export(&self, id: CaseId, out: &Path) -> Result<PathBuf> {
+    /// written under a temporary name and renamed into place, readable by its owner only.
+    ///
+    /// Unless `reveal` is set, protected values are withheld: each pseudonymous party's
+    /// protected block is written empty (such a file is not a complete backup). With
+    /// `reveal` they are written in the clear, which needs the store unlocked.
+    pub fn export(&self, id: CaseId, out: &Path, reveal: bool) -> Result<PathBuf> {
         let case = case_summary(&self.conn, &self.path, id)?;
-        let profile = load_profile(&self.conn, &self.path, id, case.latest_rev)?;
+        let profile = self.exported_profile(id, case.latest_rev, reveal)?;
         let target = if out.is_dir() {
             out.join(format!("{}.case.json", slug(&case.title)))
         } else {
@@ -606,7 +928,8 @@ impl Store {
 
     /// Writes every case, archived ones included, as `<slug>.case.json` files in `dir`
     /// (created if needed), for backup. The cases are read from one consistent snapshot.
-    pub fn export_all(&self, dir: &Path) -> Result<Vec<Exported>> {
+    /// `reveal` as for [`Store::export`].
+    pub fn export_all(&self, dir: &Path, reveal: bool) -> Result<Vec<Exported>> {
         std::fs::create_dir_all(dir).map_err(|cause| StoreError::Io {
             action: "create the folder",
             path: dir.to_path_buf(),
@@ -625,7 +948,7 @@ impl Store {
         let mut used = std::collections::HashSet::new();
         let mut out = Vec::with_capacity(cases.len());
         for (id, title, rev) in cases {
-            let profile = load_profile(&tx, &self.path, id, rev)?;
+            let profile = self.exported_profile(id, rev, reveal)?;
             let mut name = slug(&title);
             if !used.insert(name.clone()) {
                 name = format!("{name}-{id}");
@@ -637,6 +960,22 @@ impl Store {
         }
         tx.finish().at(&self.path)?;
         Ok(out)
+    }
+
+    /// The profile an export writes: in full with `reveal` (which needs the key when the
+    /// revision is sealed), else with every protected block emptied.
+    fn exported_profile(&self, id: CaseId, rev: Rev, reveal: bool) -> Result<CaseProfile> {
+        let (mut profile, locked) =
+            load_revision(&self.conn, &self.path, self.key.as_ref(), id, rev)?;
+        if reveal && locked {
+            return Err(StoreError::Locked {
+                path: self.path.clone(),
+            });
+        }
+        if !reveal {
+            profile = split_protected(&profile).0;
+        }
+        Ok(profile)
     }
 
     /// Distinct counsel (by name, bar number and firm) across every saved case's latest
@@ -805,22 +1144,153 @@ fn revision_info(
     .ok_or(StoreError::RevisionNotFound { id, rev, latest })
 }
 
-/// The profile saved as revision `rev` of case `id`.
-fn load_profile(conn: &Connection, path: &Path, id: CaseId, rev: Rev) -> Result<CaseProfile> {
-    let text: Option<String> = conn
-        .prepare_cached("SELECT profile FROM revisions WHERE case_id = ?1 AND rev = ?2")
-        .and_then(|mut s| s.query_row(params![id.0, rev.0], |r| r.get(0)).optional())
+/// The profile saved as revision `rev` of case `id`, with its protected values when
+/// `key` is given; without it a sealed revision comes back with empty protected blocks
+/// and `true` (locked).
+fn load_revision(
+    conn: &Connection,
+    path: &Path,
+    key: Option<&crypto::Key>,
+    id: CaseId,
+    rev: Rev,
+) -> Result<(CaseProfile, bool)> {
+    let row: Option<(String, Option<Vec<u8>>)> = conn
+        .prepare_cached("SELECT profile, sealed FROM revisions WHERE case_id = ?1 AND rev = ?2")
+        .and_then(|mut s| {
+            s.query_row(params![id.0, rev.0], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+        })
         .at(path)?;
-    match text {
-        Some(text) => Ok(CaseProfile::from_json(
-            &text,
-            &format!("case {id} revision {rev}"),
-        )?),
-        None => {
-            let (_, latest) = case_head(conn, path, id)?;
-            Err(StoreError::RevisionNotFound { id, rev, latest })
+    let Some((text, sealed)) = row else {
+        let (_, latest) = case_head(conn, path, id)?;
+        return Err(StoreError::RevisionNotFound { id, rev, latest });
+    };
+    let mut profile = CaseProfile::from_json(&text, &format!("case {id} revision {rev}"))?;
+    let Some(sealed) = sealed else {
+        return Ok((profile, false));
+    };
+    let Some(key) = key else {
+        return Ok((profile, true));
+    };
+    let damaged = |detail: &str| StoreError::KeyDamaged {
+        path: path.to_path_buf(),
+        detail: format!("case {id} revision {rev}: {detail}"),
+    };
+    let plain = crypto::open(key, &sealed_aad(id.0, rev.0), &sealed)
+        .ok_or_else(|| damaged("its protected values do not open with the store's key"))?;
+    let blocks: Vec<(usize, ProtectedIdentity)> = serde_json::from_slice(&plain)
+        .map_err(|_| damaged("its protected values are not in the expected form"))?;
+    for (i, block) in blocks {
+        let party = profile
+            .parties
+            .get_mut(i)
+            .ok_or_else(|| damaged("its protected values name a party it does not have"))?;
+        party.protected = Some(block);
+    }
+    Ok((profile, false))
+}
+
+/// The whole profile of a revision, for work that must see the protected values (a
+/// save, a restore, a copy): refused with [`StoreError::Locked`] while they are sealed
+/// and the store is locked.
+fn load_profile(conn: &Connection, ctx: &Ctx<'_>, id: CaseId, rev: Rev) -> Result<CaseProfile> {
+    match load_revision(conn, ctx.path, ctx.key, id, rev)? {
+        (_, true) => Err(StoreError::Locked {
+            path: ctx.path.to_path_buf(),
+        }),
+        (profile, false) => Ok(profile),
+    }
+}
+
+/// What a sealed block is bound to: it opens only as this revision's.
+fn sealed_aad(case: i64, rev: u32) -> Vec<u8> {
+    format!("drafter case {case} revision {rev}").into_bytes()
+}
+
+/// The profile with every protected block emptied (each pseudonymous party keeps an empty
+/// block, so it stays pseudonymous), and the blocks taken out, by party position, when
+/// any holds something.
+fn split_protected(
+    profile: &CaseProfile,
+) -> (CaseProfile, Option<Vec<(usize, ProtectedIdentity)>>) {
+    let mut stripped = profile.clone();
+    let mut blocks = Vec::new();
+    for (i, party) in stripped.parties.iter_mut().enumerate() {
+        if let Some(block) = &mut party.protected {
+            if *block != ProtectedIdentity::default() {
+                blocks.push((i, std::mem::take(block)));
+            }
         }
     }
+    (stripped, (!blocks.is_empty()).then_some(blocks))
+}
+
+/// The profile JSON to store and its sealed protected blocks (if any) for revision `rev`
+/// of case `case`. Protected values need the key: without one the save is refused.
+fn seal_profile(
+    key: Option<&crypto::Key>,
+    path: &Path,
+    case: i64,
+    rev: u32,
+    profile: &CaseProfile,
+) -> Result<(String, Option<Vec<u8>>)> {
+    let (stripped, blocks) = split_protected(profile);
+    let sealed = match blocks {
+        None => None,
+        Some(blocks) => {
+            let key = key.ok_or_else(|| StoreError::Locked {
+                path: path.to_path_buf(),
+            })?;
+            let plain = zeroize::Zeroizing::new(
+                serde_json::to_vec(&blocks).expect("protected blocks always serialize"),
+            );
+            Some(crypto::seal(key, &sealed_aad(case, rev), &plain))
+        }
+    };
+    Ok((stored_json(&stripped), sealed))
+}
+
+/// The mode bits of `path` that give others any access, if there are such bits.
+fn group_or_other_mode(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        (mode & 0o077 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Makes the data folder its owner's alone (0700) when others can open it and it holds
+/// nothing but Drafter's files; otherwise returns a warning naming it.
+fn tighten_folder(dir: &Path) -> Option<String> {
+    let mode = group_or_other_mode(dir)?;
+    let ours = |name: &str| {
+        name.starts_with(FILE_NAME) || name == "templates" || name.starts_with(".drafter")
+    };
+    let only_ours = std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .all(|e| ours(&e.file_name().to_string_lossy()))
+    });
+    #[cfg(unix)]
+    if only_ours {
+        use std::os::unix::fs::PermissionsExt;
+        let tightened = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        if tightened.is_ok() {
+            return None;
+        }
+    }
+    let _ = only_ours;
+    Some(format!(
+        "the data folder {} can be opened by other users of this computer (mode {mode:o}); \
+         make it its owner's only (chmod 700)",
+        dir.display()
+    ))
 }
 
 /// The profile as kept in the database: its JSON without the pretty-printing (exports
@@ -832,12 +1302,12 @@ fn stored_json(profile: &CaseProfile) -> String {
 /// Inserts a case and its revision 1; inside the caller's transaction.
 fn insert_case(
     tx: &Connection,
-    path: &Path,
-    author: &str,
+    ctx: &Ctx<'_>,
     title: &str,
     profile: &CaseProfile,
     summary: &str,
 ) -> Result<CaseId> {
+    let (path, author) = (ctx.path, ctx.author);
     let title = title.trim();
     files::check_title(title)?;
     let at = now();
@@ -848,7 +1318,7 @@ fn insert_case(
     .and_then(|mut s| s.execute(params![title, at, author]))
     .at(path)?;
     let id = CaseId(tx.last_insert_rowid());
-    append_revision(tx, path, author, id, profile, summary)?;
+    append_revision(tx, ctx, id, profile, summary)?;
     Ok(id)
 }
 
@@ -856,29 +1326,28 @@ fn insert_case(
 /// caller's transaction (which has checked the base revision).
 fn append_revision(
     tx: &Connection,
-    path: &Path,
-    author: &str,
+    ctx: &Ctx<'_>,
     id: CaseId,
     profile: &CaseProfile,
     summary: &str,
 ) -> Result<Rev> {
+    let (path, author) = (ctx.path, ctx.author);
+    if let Some((field, _)) = profile
+        .protected_values()
+        .into_iter()
+        .find(|(_, v)| v.contains(MASK))
+    {
+        return Err(StoreError::MaskedValue { field });
+    }
     let (title, latest) = case_head(tx, path, id)?;
     let rev = Rev(latest.0 + 1);
     let at = now();
+    let (json, sealed) = seal_profile(ctx.key, path, id.0, rev.0, profile)?;
     tx.prepare_cached(
-        "INSERT INTO revisions (case_id, rev, profile, author, saved_at, summary)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO revisions (case_id, rev, profile, author, saved_at, summary, sealed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )
-    .and_then(|mut s| {
-        s.execute(params![
-            id.0,
-            rev.0,
-            stored_json(profile),
-            author,
-            at,
-            summary
-        ])
-    })
+    .and_then(|mut s| s.execute(params![id.0, rev.0, json, author, at, summary, sealed]))
     .at(path)?;
     tx.prepare_cached(
         "UPDATE cases SET latest_rev = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",

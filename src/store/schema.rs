@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build reads and writes (`PRAGMA user_version`).
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// `PRAGMA application_id` of a Drafter database ("DRFT").
 pub const APPLICATION_ID: i32 = 0x4452_4654;
@@ -96,6 +96,44 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
 );
 ";
 
+/// Version 3: protected values at rest. Each revision's protected blocks move out of the
+/// profile JSON into `sealed` (encrypted with the store's data key; see `keys`), and the
+/// data key is kept wrapped by the passphrase in `store_key`. Revisions saved before this
+/// version are sealed when the store is first unlocked (`Store::unlock`).
+const V3: &str = "
+ALTER TABLE revisions ADD COLUMN sealed BLOB;
+CREATE INDEX revisions_unsealed ON revisions (id) WHERE sealed IS NULL;
+CREATE TABLE store_key (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    key_id     TEXT NOT NULL,
+    salt       BLOB NOT NULL,
+    kdf        TEXT NOT NULL,
+    wrapped    BLOB NOT NULL,
+    key_check  BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+";
+
+/// Connection settings: full sync, foreign keys, and `secure_delete`, which zeroes the
+/// bytes of deleted rows and freed pages instead of leaving them readable in the file.
+const SETTINGS: &str =
+    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+
+/// Makes a file readable and writable by its owner only (0600); nothing elsewhere.
+pub(crate) fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(path)?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 /// Opens (creating if absent) the database at `path`, checked and migrated. The flag is
 /// true when the database could only be opened read-only.
 pub(crate) fn open(path: &Path) -> Result<(Connection, bool)> {
@@ -104,6 +142,18 @@ pub(crate) fn open(path: &Path) -> Result<(Connection, bool)> {
         create_new(path)?;
     }
     check_header(path)?;
+    // A file made by an older Drafter (0644): its owner's alone from now on, with its
+    // write-ahead log and index, which SQLite creates with the database's permissions.
+    // Where that is not allowed (someone else's file), `Store::warnings` says so.
+    for p in [
+        path.to_path_buf(),
+        with_suffix(path, "-wal"),
+        with_suffix(path, "-shm"),
+    ] {
+        if p.exists() {
+            let _ = owner_only(&p);
+        }
+    }
     let sq = |e| StoreError::sqlite(path, e);
     // The companion files SQLite creates on open; on a refusal, the ones it created (and
     // left empty) are removed again, so the folder is as it was.
@@ -155,8 +205,7 @@ pub(crate) fn open(path: &Path) -> Result<(Connection, bool)> {
     // From here on the file is known to be a sound Drafter database. Upgrades first, in
     // the journal mode the file already has, so a failed upgrade leaves it as it was;
     // then the write-ahead log.
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-        .map_err(sq)?;
+    conn.execute_batch(SETTINGS).map_err(sq)?;
     if version < CURRENT_VERSION {
         migrate(&conn, path, CURRENT_VERSION, true)?;
     }
@@ -318,10 +367,14 @@ fn create_new(path: &Path) -> Result<()> {
     let result = (|| {
         let sq = |e| StoreError::sqlite(&tmp, e);
         let conn = Connection::open(&tmp).map_err(sq)?;
+        owner_only(&tmp).map_err(|cause| StoreError::Io {
+            action: "restrict the permissions of",
+            path: tmp.clone(),
+            cause,
+        })?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
             .map_err(sq)?;
-        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-            .map_err(sq)?;
+        conn.execute_batch(SETTINGS).map_err(sq)?;
         migrate(&conn, &tmp, CURRENT_VERSION, false)?;
         conn.close().map_err(|(_, e)| sq(e))?;
         match std::fs::hard_link(&tmp, path) {
@@ -495,6 +548,7 @@ fn step(conn: &Connection, to: u32) -> std::result::Result<(), String> {
             conn.execute_batch(V2).map_err(|e| e.to_string())?;
             backfill_v2(conn)
         }
+        3 => conn.execute_batch(V3).map_err(|e| e.to_string()),
         _ => Err(format!("no migration step leads to version {to}")),
     }
 }
@@ -575,6 +629,7 @@ fn backup_copy(conn: &Connection, path: &Path, version: u32) -> Result<PathBuf> 
     };
     let result = (|| {
         let mut dst = Connection::open(&tmp).map_err(|e| failed(e.to_string()))?;
+        owner_only(&tmp).map_err(|e| failed(e.to_string()))?;
         {
             let b =
                 rusqlite::backup::Backup::new(conn, &mut dst).map_err(|e| failed(e.to_string()))?;

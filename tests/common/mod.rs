@@ -10,7 +10,11 @@ pub fn drafter() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_drafter"));
     // Never read the developer's own templates or cases.
     cmd.env_remove("DRAFTER_DATA_DIR")
-        .env_remove("DRAFTER_TEMPLATES_DIR");
+        .env_remove("DRAFTER_TEMPLATES_DIR")
+        // Saved cases' protected values are sealed with this passphrase's key; never the
+        // developer's own secret store.
+        .env("DRAFTER_PASSPHRASE", "common test passphrase")
+        .env("DRAFTER_KEYRING", "off");
     cmd
 }
 

@@ -7,7 +7,9 @@
 // Environment: DRAFTER_APP (the built binary; default $CARGO_TARGET_DIR/debug/drafter-app),
 // TAURI_DRIVER (default tauri-driver on PATH or ~/.cargo/bin). Every step has a timeout.
 // The app gets its own empty data, templates and export folders; DRAFTER_TEST_SAVE_DIR
-// stands in for the native save dialog, which WebDriver cannot drive.
+// stands in for the native save dialog, which WebDriver cannot drive. There is no secret
+// store under Xvfb (and DRAFTER_KEYRING=off keeps it so): the store's passphrase is set in
+// the app's dialog on the first run and typed into it at every later start.
 
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, existsSync, readdirSync, writeFileSync } from "node:fs";
@@ -65,7 +67,9 @@ function startDriver() {
     DRAFTER_DATA_DIR: dirs.data,
     DRAFTER_TEMPLATES_DIR: dirs.templates,
     DRAFTER_TEST_SAVE_DIR: dirs.out,
+    DRAFTER_KEYRING: "off",
   };
+  delete env.DRAFTER_PASSPHRASE;
   const child = spawn(driverBin, ["--port", String(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
@@ -175,11 +179,28 @@ async function screenshot(name, driver) {
   console.log(`    screenshot ${join(shotsDir, `${name}.png`)}`);
 }
 
+const PASSPHRASE = "e2e store passphrase";
+/** What the last start asked: "set" (first run), "unlock", or null (nothing). */
+let lastUnlock = null;
+
+/** Answers the passphrase dialog if the app shows it at start. */
+async function unlockIfAsked(d) {
+  lastUnlock = null;
+  await $(d, "body[data-store-checked]");
+  if ((await d.findElements(By.css("#unlock-dialog"))).length === 0) return;
+  lastUnlock = (await d.findElements(By.css("#unlock-again"))).length ? "set" : "unlock";
+  await type(d, "#unlock-passphrase", PASSPHRASE);
+  if (lastUnlock === "set") await type(d, "#unlock-again", PASSPHRASE);
+  await click(d, "#unlock-submit");
+  await until(d, "the passphrase dialog to close", async () => (await d.findElements(By.css("#unlock-dialog"))).length === 0);
+}
+
 async function flow(name, fn) {
   console.log(`${name}`);
   let driver;
   try {
     driver = await step("launch the app", 30000, session);
+    await step("the store's passphrase, when asked", 15000, () => unlockIfAsked(driver));
     await fn(driver);
     results.push({ name, ok: true });
   } catch (e) {
@@ -195,6 +216,9 @@ try {
   await step("start tauri-driver", 15000, waitForDriver);
 
   await flow("first run opens the example; an earlier revision can be restored", async (d) => {
+    await step("with no secret store, the first run asked for a new passphrase", 1000, async () => {
+      if (lastUnlock !== "set") throw new Error(`the app asked: ${lastUnlock}`);
+    });
     await step("the example case opens at once, with its complaint laid out", 15000, async () => {
       await $(d, "#f-court-name");
       await until(d, "preview pages", async () => (await d.findElements(By.css("#preview .page"))).length >= 5, 12000);
@@ -202,6 +226,15 @@ try {
       if (!text.includes("COMPLAINT")) throw new Error("the preview does not show the complaint");
     });
     metrics.firstScreenMs = Number(await d.executeScript("return document.body.dataset.firstScreenMs"));
+    await step("the protected true name is masked until Reveal is pressed", 10000, async () => {
+      const field = await $(d, "#f-parties-6-protected-true_name");
+      if ((await field.getAttribute("type")) !== "password") throw new Error("the true name is shown unmasked");
+      await click(d, ".protected-head button");
+      await until(d, "the revealed true name", async () => (await field.getAttribute("type")) === "text");
+      const value = await d.executeScript("return arguments[0].value", field);
+      if (value !== "Mara Quill-Esterhazy") throw new Error(`revealed “${value}”`);
+      await click(d, ".protected-head button");
+    });
     await step("fonts from the core are loaded", 10000, () =>
       until(d, "fonts", () => d.executeScript("return [...document.fonts].filter(f => f.status === 'loaded').length >= 6")),
     );

@@ -14,6 +14,8 @@ import type {
   Revision,
   RevisionInfo,
   TemplateEntry,
+  StoreStatus,
+  Unlocked,
 } from "./types";
 
 export class CommandError extends Error {
@@ -69,6 +71,8 @@ export const api = {
   restoreRevision: (id: number, rev: number) => call<number>("restore_revision", { id, rev }),
   knownCounsel: () => call<KnownCounsel[]>("known_counsel"),
   knownCourts: () => call<KnownCourt[]>("known_courts"),
+  storeStatus: () => call<StoreStatus>("store_status"),
+  unlock: (passphrase: string, remember: boolean) => call<Unlocked>("unlock", { passphrase, remember }),
   listTemplates: () => call<TemplateEntry[]>("list_templates"),
   customizeTemplate: (from: string, name: string) =>
     call<string>("customize_template", { from, name }),

@@ -136,6 +136,22 @@ export interface Revision {
   case: CaseSummary;
   info: RevisionInfo;
   profile: CaseProfile;
+  /** The protected values are encrypted and the store is locked: they are left out. */
+  locked?: boolean;
+}
+
+/** The case store's key (src/store/mod.rs `StoreStatus`). */
+export interface StoreStatus {
+  key: "no-passphrase" | "locked" | "unlocked";
+  sealed_revisions: number;
+  unsealed_revisions: number;
+  warnings: string[];
+}
+
+/** What `unlock` answers: the example case when the unlock saved it. */
+export interface Unlocked {
+  status: StoreStatus;
+  first_case: number | null;
 }
 
 export interface Finding {
