@@ -1,7 +1,8 @@
 //! Court-rule logic: what the Federal Rules of Civil Procedure say about a case profile and
 //! about the text of a filing.
 //!
-//! - [`calendar`]: legal holidays under Fed. R. Civ. P. 6(a)(6).
+//! - [`calendar`]: legal holidays under Fed. R. Civ. P. 6(a)(6), read from holiday lists.
+//! - [`court`]: a court's system, state, holiday lists and local rules (court data).
 //! - [`deadlines`]: time computation under Rule 6(a) and 6(d), answer periods under
 //!   Rule 12(a), the service period of Rule 4(m); every date comes with its explanation.
 //! - [`dismissal`]: whether a notice of voluntary dismissal under Rule 41(a)(1)(A)(i) is
@@ -15,13 +16,15 @@
 //! page and line a person sees in the PDF.
 
 pub mod calendar;
+pub mod court;
 pub mod deadlines;
 pub mod dismissal;
 pub mod privacy;
 pub mod protect;
 mod text;
 
-pub use calendar::{Calendar, DayOff, Holiday};
+pub use calendar::{Calendar, CalendarError, DayOff, Holiday, HolidayList};
+pub use court::{system_mismatch, CourtRules, CourtSystem};
 pub use deadlines::{compute, count_days, Computed, Deadline, DeadlineError};
 pub use dismissal::voluntary_dismissal_findings;
 pub use privacy::{privacy_findings, PrivacyFinding, PrivacyKind};

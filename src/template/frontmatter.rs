@@ -36,6 +36,14 @@ pub struct FrontMatter {
     /// (Fed. R. Civ. P. 41(a)(1)(A)(i) eligibility).
     #[serde(default)]
     pub checks: Vec<String>,
+    /// The court systems the template is written for (`["federal"]` when absent); using it
+    /// in a court of another system is an error.
+    #[serde(default = "federal_only")]
+    pub systems: Vec<crate::rules::CourtSystem>,
+}
+
+fn federal_only() -> Vec<crate::rules::CourtSystem> {
+    vec![crate::rules::CourtSystem::Federal]
 }
 
 fn plaintiff() -> Role {

@@ -28,6 +28,9 @@ pub struct CourtStyle {
     /// Whether Inauguration Day is a legal holiday here (courts in the D.C. area).
     #[serde(default)]
     pub inauguration_day: bool,
+    /// The court's system, state, holiday lists and local rules (`[court]`).
+    #[serde(default)]
+    pub court: crate::rules::CourtRules,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -324,6 +327,9 @@ impl CourtStyle {
                 "must be between 0.2 and 0.8".into(),
             );
         }
+        if let Err(e) = self.court.calendar() {
+            return bad("court.holidays", e.to_string());
+        }
         for date in self.holidays.keys() {
             if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
                 return bad(
@@ -385,7 +391,9 @@ impl CourtStyle {
                     .map(|d| (d, name.clone()))
             })
             .collect();
-        crate::rules::Calendar::federal()
+        self.court
+            .calendar()
+            .unwrap_or_else(|_| crate::rules::Calendar::federal())
             .with_inauguration_day(self.inauguration_day)
             .with_extra_holidays(extra)
     }
