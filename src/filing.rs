@@ -263,6 +263,29 @@ pub fn style_for(
     CourtStyle::load(id, catalog.user_dir())
 }
 
+/// The court rules of the case's court (from its style's `[court]` table; a federal court
+/// of unknown state when the style cannot be loaded) and the findings of the rules for this
+/// template there.
+fn rules_findings(
+    profile: &CaseProfile,
+    t: &crate::template::Template,
+    catalog: &Catalog,
+) -> Vec<Finding> {
+    let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
+        .map(|s| s.court)
+        .unwrap_or_default();
+    let ctx = crate::rules::FilingContext {
+        title: &t.front.title,
+        systems: &t.front.systems,
+        filed_by: t.front.filed_by,
+        signed: t.front.signature,
+        served_under_rule_5: t.front.certificate_of_service
+            != crate::typeset::CertificateRule::Never,
+        initial_pleading: t.front.checks.iter().any(|c| c == "initial-pleading"),
+    };
+    crate::rules::filing_findings(profile, &ctx, &court)
+}
+
 /// Fills, composes and lays out one filing.
 pub fn prepare(
     profile: &CaseProfile,
@@ -286,6 +309,13 @@ pub fn prepare(
         });
     }
     let t = catalog.get(template)?;
+    let (rule_errors, rule_warnings): (Vec<Finding>, Vec<Finding>) =
+        rules_findings(profile, t, catalog)
+            .into_iter()
+            .partition(|f| f.severity == Severity::Error);
+    if !rule_errors.is_empty() {
+        return Err(FilingError::Ineligible(rule_errors));
+    }
     let style = style_for(profile, t.front.layout, opts, catalog)?;
     let markdown = catalog.fill(template, profile, opts.date)?;
     let blocks = typeset::markdown::parse(&markdown);
@@ -316,7 +346,7 @@ pub fn prepare(
         .pleading
         .as_ref()
         .map(|_| (style.text.first_baseline, style.text.unit * 2.0));
-    let mut warnings = Vec::new();
+    let mut warnings = rule_warnings;
     if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
         let (errors, warns): (Vec<Finding>, Vec<Finding>) =
             crate::rules::voluntary_dismissal_findings(profile)
@@ -426,6 +456,7 @@ pub fn check_and_prepare(
     if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
         findings.extend(crate::rules::voluntary_dismissal_findings(profile));
     }
+    findings.extend(rules_findings(profile, t, catalog));
     let mut prepared = None;
     if findings.iter().all(|f| f.severity != Severity::Error) {
         match prepare(profile, catalog, template, opts) {

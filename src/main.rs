@@ -293,6 +293,13 @@ fn run(cli: Cli) -> Result<()> {
             let profile = load_profile(&env, &source)?;
             let style =
                 drafter::typeset::CourtStyle::load(&profile.court.style, Some(&env.templates_dir))?;
+            if style.court.system != drafter::rules::CourtSystem::Federal {
+                anyhow::bail!(
+                    "{}: deadlines are modelled for federal district courts only; this case is in {}",
+                    profile.court.style,
+                    style.court.system.label()
+                );
+            }
             let deadlines = drafter::rules::compute(&profile, &style.calendar());
             if json {
                 println!("{}", serde_json::to_string_pretty(&deadlines)?);
@@ -300,7 +307,17 @@ fn run(cli: Cli) -> Result<()> {
                 println!("no deadlines: the profile records no filing date or service");
             } else {
                 for d in deadlines {
-                    println!("{}  {} ({})", d.due.format("%a %Y-%m-%d"), d.title, d.rule);
+                    match &d.moot {
+                        None => {
+                            println!("{}  {} ({})", d.due.format("%a %Y-%m-%d"), d.title, d.rule)
+                        }
+                        Some(why) => println!(
+                            "MOOT            {} ({}; was due {}) — {why}",
+                            d.title,
+                            d.rule,
+                            d.due.format("%a %Y-%m-%d")
+                        ),
+                    }
                     for line in &d.explanation {
                         println!("    {line}");
                     }

@@ -66,6 +66,10 @@ pub struct CourtRules {
     /// Local rules whose checks apply (`cand`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_rules: Option<String>,
+    /// Where papers for a federal party without counsel of record go: the United States
+    /// attorney's office for the district (address lines).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub us_attorney: Vec<String>,
 }
 
 fn federal() -> CourtSystem {
@@ -83,6 +87,7 @@ impl Default for CourtRules {
             state: None,
             holidays: federal_lists(),
             local_rules: None,
+            us_attorney: Vec::new(),
         }
     }
 }

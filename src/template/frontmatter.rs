@@ -33,7 +33,8 @@ pub struct FrontMatter {
     #[serde(default)]
     pub required: Vec<String>,
     /// Court-rule checks this filing must pass before export: `voluntary-dismissal`
-    /// (Fed. R. Civ. P. 41(a)(1)(A)(i) eligibility).
+    /// (Fed. R. Civ. P. 41(a)(1)(A)(i) eligibility), `initial-pleading` (the complaint:
+    /// local rules for initial pleadings, such as N.D. Cal. Civil L.R. 3-2(c)).
     #[serde(default)]
     pub checks: Vec<String>,
     /// The court systems the template is written for (`["federal"]` when absent); using it

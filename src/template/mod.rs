@@ -45,7 +45,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub const EXTENSION: &str = ".md.hbs";
 
 /// Court-rule checks a template's front matter may ask for.
-pub const KNOWN_CHECKS: &[&str] = &["voluntary-dismissal"];
+pub const KNOWN_CHECKS: &[&str] = &["voluntary-dismissal", "initial-pleading"];
 
 /// Deepest nesting of partials (`{{> other}}`) a template may use.
 pub const MAX_PARTIAL_DEPTH: usize = 8;
