@@ -530,10 +530,10 @@ impl Scan<'_> {
             let between = &before[w.end()..];
             !between.chars().any(|c| c.is_ascii_digit())
                 && !SENTENCE_BREAK.is_match(between)
-                && !ROUTING
+                && ROUTING
                     .find_iter(before)
                     .last()
-                    .is_some_and(|r| r.start() > w.start())
+                    .is_none_or(|r| r.start() <= w.start())
         });
         let after = self.text.after(end, 40);
         let in_sentence_after = ACCOUNT_WORDS.find(after).is_some_and(|w| {
