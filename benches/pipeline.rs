@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use drafter::batch::{export_batch, BatchInput, BatchOptions};
+use drafter::export::{export_batch, BatchInput, ExportOptions};
 use drafter::filing::{prepare, Options};
 use drafter::profile::{CaseProfile, Fact};
 use drafter::template::Catalog;
@@ -122,12 +122,7 @@ fn batch(c: &mut Criterion) {
             profile: Box::new(profile),
         })
         .collect();
-    let options = BatchOptions {
-        template: "complaint".into(),
-        opts,
-        allow_privacy_findings: false,
-        threads: 0,
-    };
+    let options = ExportOptions::new(opts);
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
@@ -135,7 +130,8 @@ fn batch(c: &mut Criterion) {
         // The folder (1,000 files) is removed outside the timed part.
         b.iter_with_large_drop(|| {
             let out = tempfile::tempdir().unwrap();
-            let report = export_batch(&inputs, &catalog, out.path(), &options).unwrap();
+            let report =
+                export_batch(&inputs, &catalog, "complaint", out.path(), &options).unwrap();
             assert_eq!(report.written.len(), 1000, "{:?}", report.failed.first());
             out
         })

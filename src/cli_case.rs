@@ -6,7 +6,7 @@
 //! message, which names the file, case or revision.
 
 use anyhow::Context;
-use drafter::profile::{CaseProfile, Party, CURRENT_SCHEMA};
+use drafter::profile::{CaseProfile, Party};
 use drafter::store::{CaseId, FieldChange, ListOptions, Rev, Store};
 use std::io::Write;
 use std::path::PathBuf;
@@ -124,45 +124,7 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
             search,
             archived,
             json,
-        } => {
-            let opts = ListOptions {
-                include_archived: archived,
-                limit: None,
-            };
-            let cases = match &search {
-                Some(text) => store.search(text, &opts)?,
-                None => store.list(&opts)?,
-            };
-            if json {
-                serde_json::to_writer_pretty(&mut out, &cases)?;
-                writeln!(out)?;
-            } else if cases.is_empty() {
-                eprintln!(
-                    "{}",
-                    match search {
-                        Some(s) => format!("no saved case matches \u{201c}{s}\u{201d}"),
-                        None => "no saved cases".to_string(),
-                    }
-                );
-            } else {
-                for c in &cases {
-                    let mut line = format!(
-                        "{:>5}  rev {:<4} {}  {}",
-                        c.id,
-                        c.latest_rev,
-                        c.updated_at.format("%Y-%m-%d %H:%M"),
-                        c.title
-                    );
-                    if let Some(n) = &c.case_number {
-                        line.push_str(&format!("  [{n}]"));
-                    }
-                    if c.archived {
-                        line.push_str("  (archived)");
-                    }
-                    writeln!(out, "{line}")?;
-                }
-            }
-        }
+        } => list(&store, &mut out, search, archived, json)?,
         CaseCommand::New {
             title,
             from_example,
@@ -171,7 +133,7 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
                 Some(name) => drafter::examples::profile(&name).with_context(|| {
                     format!("there is no built-in example called `{name}` (try alt-uscis)")
                 })?,
-                None => blank_profile(&title),
+                None => CaseProfile::blank(&title),
             };
             let id = store.create(&title, &profile)?;
             writeln!(out, "{id}")?;
@@ -189,8 +151,7 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
         CaseCommand::Show { id, rev, json } => {
             let r = store.show(id, rev)?;
             if json {
-                serde_json::to_writer_pretty(&mut out, &r)?;
-                writeln!(out)?;
+                writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?;
             } else {
                 write_case(&mut out, &r)?;
             }
@@ -210,24 +171,7 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
                 writeln!(out, "{}", path.display())?;
             }
         }
-        CaseCommand::History { id, json } => {
-            let revs = store.history(id)?;
-            if json {
-                serde_json::to_writer_pretty(&mut out, &revs)?;
-                writeln!(out)?;
-            } else {
-                for r in &revs {
-                    writeln!(
-                        out,
-                        "{:>4}  {}  {}  {}",
-                        r.rev,
-                        r.saved_at.format("%Y-%m-%d %H:%M:%S UTC"),
-                        r.author,
-                        r.summary
-                    )?;
-                }
-            }
-        }
+        CaseCommand::History { id, json } => history(&store, &mut out, id, json)?,
         CaseCommand::Diff { id, a, b } => {
             let changes = store.diff(id, a, b)?;
             if changes.is_empty() {
@@ -240,13 +184,9 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
                 writeln!(out, "{}", diff_line(c))?;
             }
         }
-        CaseCommand::Restore { id, rev } => {
-            let new = store.restore(id, rev)?;
-            writeln!(out, "{new}")?;
-        }
+        CaseCommand::Restore { id, rev } => writeln!(out, "{}", store.restore(id, rev)?)?,
         CaseCommand::Duplicate { id, title } => {
-            let new = store.duplicate(id, title.as_deref())?;
-            writeln!(out, "{new}")?;
+            writeln!(out, "{}", store.duplicate(id, title.as_deref())?)?
         }
         CaseCommand::Archive { id } => {
             store.archive(id)?;
@@ -269,14 +209,71 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// An empty profile for `case new` without an example.
-fn blank_profile(title: &str) -> CaseProfile {
-    let json = serde_json::json!({
-        "schema": CURRENT_SCHEMA,
-        "title": title,
-        "court": { "name": "" },
-    });
-    CaseProfile::from_json(&json.to_string(), "a new case").expect("the blank profile is valid")
+/// `case list`: one line per case (or JSON); an empty list is said on stderr.
+fn list(
+    store: &Store,
+    out: &mut impl Write,
+    search: Option<String>,
+    archived: bool,
+    json: bool,
+) -> anyhow::Result<()> {
+    let opts = ListOptions {
+        include_archived: archived,
+        limit: None,
+    };
+    let cases = match &search {
+        Some(text) => store.search(text, &opts)?,
+        None => store.list(&opts)?,
+    };
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&cases)?)?;
+    } else if cases.is_empty() {
+        eprintln!(
+            "{}",
+            match search {
+                Some(s) => format!("no saved case matches \u{201c}{s}\u{201d}"),
+                None => "no saved cases".to_string(),
+            }
+        );
+    } else {
+        for c in &cases {
+            let mut line = format!(
+                "{:>5}  rev {:<4} {}  {}",
+                c.id,
+                c.latest_rev,
+                c.updated_at.format("%Y-%m-%d %H:%M"),
+                c.title
+            );
+            if let Some(n) = &c.case_number {
+                line.push_str(&format!("  [{n}]"));
+            }
+            if c.archived {
+                line.push_str("  (archived)");
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `case history`: one line per revision (or JSON).
+fn history(store: &Store, out: &mut impl Write, id: CaseId, json: bool) -> anyhow::Result<()> {
+    let revs = store.history(id)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&revs)?)?;
+        return Ok(());
+    }
+    for r in &revs {
+        writeln!(
+            out,
+            "{:>4}  {}  {}  {}",
+            r.rev,
+            r.saved_at.format("%Y-%m-%d %H:%M:%S UTC"),
+            r.author,
+            r.summary
+        )?;
+    }
+    Ok(())
 }
 
 fn write_case(out: &mut impl Write, r: &drafter::store::Revision) -> std::io::Result<()> {

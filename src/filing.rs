@@ -1,6 +1,8 @@
 //! A filing: one template filled with one case profile, composed in the court's style
-//! and laid out into pages. This is the pipeline's front door; the CLI and the desktop
-//! app call [`prepare`] and then write the PDF, the SVG preview or the text.
+//! and laid out into pages. This is the pipeline's front door: [`prepare`] checks the
+//! case for the template (each check once) and lays the filing out, or says why it
+//! cannot; [`check_and_prepare`] returns every finding as well, for the preview. Writing
+//! files is [`crate::export`]'s job.
 
 use crate::pdf::PdfInfo;
 use crate::profile::{CaseProfile, Finding, Severity};
@@ -116,128 +118,6 @@ impl Filing {
     }
 }
 
-/// One entry of a packet's `index.json`.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct IndexEntry {
-    pub file: String,
-    pub template: String,
-    pub title: String,
-    pub pages: usize,
-    pub sha256: String,
-}
-
-/// The whole set of a case's filings as one PDF (`packet.pdf`), in order, with one outline
-/// entry per filing at its first page.
-pub fn packet(filings: &[Filing], subject: &str, date: NaiveDate) -> Vec<u8> {
-    let mut pages = Vec::new();
-    for f in filings {
-        let mut first = true;
-        for p in &f.pages {
-            let mut p = p.clone();
-            p.bookmarks = if first {
-                vec![f.title.clone()]
-            } else {
-                Vec::new()
-            };
-            first = false;
-            pages.push(p);
-        }
-    }
-    let info = PdfInfo {
-        title: format!("Filing packet — {subject}"),
-        author: filings
-            .first()
-            .map(|f| f.info.author.clone())
-            .unwrap_or_default(),
-        subject: subject.to_string(),
-        keywords: filings
-            .first()
-            .map(|f| f.info.keywords.clone())
-            .unwrap_or_default(),
-        date,
-    };
-    crate::pdf::write(&pages, &info)
-}
-
-/// A file [`write_packet`] could not write.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: cannot write", path.display())]
-pub struct WriteError {
-    pub path: std::path::PathBuf,
-    #[source]
-    pub cause: std::io::Error,
-}
-
-/// A PDF [`write_packet`] wrote, with its entry in `index.json`.
-#[derive(Debug, Clone)]
-pub struct Written {
-    pub path: std::path::PathBuf,
-    pub entry: IndexEntry,
-}
-
-/// Writes a case's filings into `dir` as `drafter export --all` and the app's packet export
-/// do: each as `<template>.pdf` in the built-in templates' order (then by name, which is
-/// also the order `filings` is left in), `packet.pdf` with all of them, and `index.json`
-/// listing both. `step` is given each file's name before it is written. Every file is
-/// written atomically. Returns the PDFs written, the packet last.
-pub fn write_packet(
-    filings: &mut [Filing],
-    dir: &std::path::Path,
-    date: NaiveDate,
-    mut step: impl FnMut(&str),
-) -> Result<Vec<Written>, WriteError> {
-    let write = |name: &str, bytes: &[u8]| {
-        let path = dir.join(name);
-        crate::fsutil::write_atomic(&path, bytes)
-            .map(|()| path.clone())
-            .map_err(|cause| WriteError { path, cause })
-    };
-    let order = |name: &str| {
-        crate::template::BUILTIN
-            .iter()
-            .position(|(b, _)| *b == name)
-            .unwrap_or(usize::MAX)
-    };
-    filings.sort_by_key(|f| (order(&f.template), f.template.clone()));
-    let mut written = Vec::with_capacity(filings.len() + 1);
-    for f in filings.iter() {
-        let file = format!("{}.pdf", f.template);
-        step(&file);
-        let bytes = f.to_pdf();
-        written.push(Written {
-            path: write(&file, &bytes)?,
-            entry: IndexEntry {
-                sha256: sha256_hex(&bytes),
-                pages: f.pages.len(),
-                title: f.title.clone(),
-                template: f.template.clone(),
-                file,
-            },
-        });
-    }
-    step("packet.pdf");
-    let subject = filings
-        .first()
-        .map(|f| f.info.subject.clone())
-        .unwrap_or_default();
-    let bytes = packet(filings, &subject, date);
-    written.push(Written {
-        path: write("packet.pdf", &bytes)?,
-        entry: IndexEntry {
-            sha256: sha256_hex(&bytes),
-            pages: filings.iter().map(|f| f.pages.len()).sum(),
-            title: "Filing packet".into(),
-            template: "packet".into(),
-            file: "packet.pdf".into(),
-        },
-    });
-    step("index.json");
-    let index: Vec<&IndexEntry> = written.iter().map(|w| &w.entry).collect();
-    let json = serde_json::to_string_pretty(&index).expect("the index serializes");
-    write("index.json", format!("{json}\n").as_bytes())?;
-    Ok(written)
-}
-
 /// SHA-256 of bytes, as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -286,38 +166,131 @@ fn rules_findings(
     crate::rules::filing_findings(profile, &ctx, &court)
 }
 
-/// Fills, composes and lays out one filing.
+/// The checks a filing runs before it is laid out, each run once: the profile's own
+/// checks and the template's required fields, an unprintable character, and the
+/// template's court-rule checks (Rule 41(a)(1)).
+struct Checks {
+    /// Profile and required-field findings (errors and warnings).
+    profile: Vec<Finding>,
+    glyph: Option<(String, char)>,
+    /// Findings of the template's court-rule checks (errors and warnings).
+    rules: Vec<Finding>,
+}
+
+impl Checks {
+    /// Runs the checks; without a template, only the profile's.
+    fn run(
+        profile: &CaseProfile,
+        t: Option<&crate::template::Template>,
+        catalog: &Catalog,
+        opts: &Options,
+    ) -> Checks {
+        let mut findings = profile.validate();
+        let data = t.map(|t| crate::template::context(profile, t, opts.date));
+        let required = t
+            .iter()
+            .zip(&data)
+            .flat_map(|(t, data)| t.front.required.iter().map(move |field| (t, data, field)));
+        for (t, data, field) in required {
+            let missing = match crate::template::lookup(data, field) {
+                None | Some(Value::Null) => true,
+                Some(Value::String(s)) => s.trim().is_empty(),
+                Some(Value::Array(a)) => a.is_empty(),
+                Some(Value::Object(o)) => o.is_empty(),
+                _ => false,
+            };
+            if missing {
+                findings.push(Finding::error(
+                    field.clone(),
+                    format!("{} needs this", t.front.title),
+                ));
+            }
+        }
+        let mut rules =
+            if t.is_some_and(|t| t.front.checks.iter().any(|c| c == "voluntary-dismissal")) {
+                crate::rules::voluntary_dismissal_findings(profile)
+            } else {
+                Vec::new()
+            };
+        if let Some(t) = t {
+            rules.extend(rules_findings(profile, t, catalog));
+        }
+        Checks {
+            profile: findings,
+            glyph: unsupported_glyph(profile),
+            rules,
+        }
+    }
+
+    /// Why the filing cannot be produced, if it cannot; the first kind of problem wins.
+    fn refusal(&self) -> Option<FilingError> {
+        let errors = |list: &[Finding]| -> Vec<Finding> {
+            list.iter()
+                .filter(|f| f.severity == Severity::Error)
+                .cloned()
+                .collect()
+        };
+        let invalid = errors(&self.profile);
+        if !invalid.is_empty() {
+            return Some(FilingError::Invalid(invalid));
+        }
+        if let Some((field, ch)) = &self.glyph {
+            return Some(FilingError::Glyph {
+                field: field.clone(),
+                ch: *ch,
+                code: *ch as u32,
+            });
+        }
+        let ineligible = errors(&self.rules);
+        if !ineligible.is_empty() {
+            return Some(FilingError::Ineligible(ineligible));
+        }
+        None
+    }
+
+    /// Every finding, for a person to read.
+    fn findings(&self) -> Vec<Finding> {
+        let mut all = self.profile.clone();
+        if let Some((field, ch)) = &self.glyph {
+            all.push(Finding::error(
+                field.clone(),
+                format!(
+                    "the character {ch:?} (U+{:04X}) is in none of Drafter's fonts",
+                    *ch as u32
+                ),
+            ));
+        }
+        all.extend(self.rules.iter().cloned());
+        all
+    }
+}
+
+/// Checks, fills, composes and lays out one filing.
 pub fn prepare(
     profile: &CaseProfile,
     catalog: &Catalog,
     template: &str,
     opts: &Options,
 ) -> Result<Filing, FilingError> {
-    let errors: Vec<Finding> = profile
-        .validate()
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(FilingError::Invalid(errors));
-    }
-    if let Some((field, ch)) = unsupported_glyph(profile) {
-        return Err(FilingError::Glyph {
-            field,
-            ch,
-            code: ch as u32,
-        });
-    }
     let t = catalog.get(template)?;
-    let (rule_errors, rule_warnings): (Vec<Finding>, Vec<Finding>) =
-        rules_findings(profile, t, catalog)
-            .into_iter()
-            .partition(|f| f.severity == Severity::Error);
-    if !rule_errors.is_empty() {
-        return Err(FilingError::Ineligible(rule_errors));
+    let checks = Checks::run(profile, Some(t), catalog, opts);
+    if let Some(refusal) = checks.refusal() {
+        return Err(refusal);
     }
+    lay_out(profile, catalog, t, opts, &checks)
+}
+
+/// Fills, composes and lays out a filing whose checks passed, then runs the guards on the
+/// laid-out text: a protected identity is refused; Rule 5.2 findings are kept on it.
+fn lay_out(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    t: &crate::template::Template,
+    opts: &Options,
+    checks: &Checks,
+) -> Result<Filing, FilingError> {
     let style = style_for(profile, t.front.layout, opts, catalog)?;
-    let markdown = catalog.fill(template, profile, opts.date)?;
+    let markdown = catalog.fill(&t.name, profile, opts.date)?;
     let blocks = typeset::markdown::parse(&markdown);
     let spec = FilingSpec {
         title: t.front.title.clone(),
@@ -346,19 +319,8 @@ pub fn prepare(
         .pleading
         .as_ref()
         .map(|_| (style.text.first_baseline, style.text.unit * 2.0));
-    let mut warnings = rule_warnings;
-    if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
-        let (errors, warns): (Vec<Finding>, Vec<Finding>) =
-            crate::rules::voluntary_dismissal_findings(profile)
-                .into_iter()
-                .partition(|f| f.severity == Severity::Error);
-        if !errors.is_empty() {
-            return Err(FilingError::Ineligible(errors));
-        }
-        warnings.extend(warns);
-    }
     let mut filing = Filing {
-        template: template.to_string(),
+        template: t.name.clone(),
         title: spec.title.clone(),
         short_title: spec.short_title.clone(),
         style: style.id.clone(),
@@ -366,7 +328,7 @@ pub fn prepare(
         pages,
         info: PdfInfo::default(),
         privacy: Vec::new(),
-        warnings,
+        warnings: checks.rules.clone(),
         grid,
     };
     // The guard runs on the final laid-out text, before anything is shown or written.
@@ -413,65 +375,40 @@ pub fn check(
 }
 
 /// [`check`]'s findings and, when nothing stops it, the filing itself, laid out once: what
-/// a live preview needs on every keystroke.
+/// a live preview needs on every keystroke. Each check runs once.
 pub fn check_and_prepare(
     profile: &CaseProfile,
     catalog: &Catalog,
     template: &str,
     opts: &Options,
 ) -> (Vec<Finding>, Option<Filing>) {
-    let mut findings = profile.validate();
-    if let Some((field, ch)) = unsupported_glyph(profile) {
-        findings.push(Finding::error(
-            field,
-            format!(
-                "the character {ch:?} (U+{:04X}) is in none of Drafter's fonts",
-                ch as u32
-            ),
-        ));
-    }
     let t = match catalog.get(template) {
         Ok(t) => t,
         Err(e) => {
+            let mut findings = Checks::run(profile, None, catalog, opts).findings();
             findings.push(Finding::error("template", e.to_string()));
             return (findings, None);
         }
     };
-    let data = crate::template::context(profile, t, opts.date);
-    for field in &t.front.required {
-        let missing = match crate::template::lookup(&data, field) {
-            None | Some(Value::Null) => true,
-            Some(Value::String(s)) => s.trim().is_empty(),
-            Some(Value::Array(a)) => a.is_empty(),
-            Some(Value::Object(o)) => o.is_empty(),
-            _ => false,
-        };
-        if missing {
-            findings.push(Finding::error(
-                field.clone(),
-                format!("{} needs this", t.front.title),
-            ));
+    let checks = Checks::run(profile, Some(t), catalog, opts);
+    let mut findings = checks.findings();
+    if checks.refusal().is_some() {
+        return (findings, None);
+    }
+    match lay_out(profile, catalog, t, opts, &checks) {
+        Ok(filing) => {
+            findings.extend(filing.privacy.iter().map(|p| p.to_finding()));
+            (findings, Some(filing))
+        }
+        Err(FilingError::ProtectedLeak(leaks)) => {
+            findings.extend(leaks.iter().map(|l| l.to_finding()));
+            (findings, None)
+        }
+        Err(e) => {
+            findings.push(Finding::error("template", e.to_string()));
+            (findings, None)
         }
     }
-    if t.front.checks.iter().any(|c| c == "voluntary-dismissal") {
-        findings.extend(crate::rules::voluntary_dismissal_findings(profile));
-    }
-    findings.extend(rules_findings(profile, t, catalog));
-    let mut prepared = None;
-    if findings.iter().all(|f| f.severity != Severity::Error) {
-        match prepare(profile, catalog, template, opts) {
-            Ok(filing) => {
-                findings.extend(filing.privacy.iter().map(|p| p.to_finding()));
-                prepared = Some(filing);
-            }
-            Err(FilingError::ProtectedLeak(leaks)) => {
-                findings.extend(leaks.iter().map(|l| l.to_finding()))
-            }
-            Err(FilingError::Ineligible(_)) => {}
-            Err(e) => findings.push(Finding::error("template", e.to_string())),
-        }
-    }
-    (findings, prepared)
 }
 
 /// The first profile value (outside protected identities, which are never printed) with a

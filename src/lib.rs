@@ -2,13 +2,13 @@
 //!
 //! The pipeline runs in one direction (see docs/DESIGN.md):
 //! [`profile`] → [`template`] (fill) → [`typeset`] (parse, compose, lay out) → [`pdf`] /
-//! [`preview`]. [`filing`] runs the whole pipeline for one template; [`rules`] checks a
-//! filing against court rules and guards protected identities; [`store`] keeps saved
-//! cases with their revisions. Nothing here depends on a
-//! UI toolkit.
+//! [`preview`]. [`filing`] runs the whole pipeline for one template; [`export`] writes
+//! filings, sets and batches; [`rules`] checks a filing against court rules and guards
+//! protected identities; [`store`] keeps saved cases with their revisions. Nothing here
+//! depends on a UI toolkit.
 
-pub mod batch;
 pub mod examples;
+pub mod export;
 pub mod filing;
 pub mod fsutil;
 pub mod paths;

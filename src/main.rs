@@ -7,10 +7,12 @@ mod cli_case;
 
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use drafter::export::{self, ExportError, ExportOptions, FilingSet, NotReady, TargetProblem};
 use drafter::filing::{self, Filing, Options};
 use drafter::profile::{CaseProfile, Severity};
 use drafter::template::{self, Catalog, Origin};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -67,28 +69,7 @@ enum Command {
         opts: DocOptions,
     },
     /// Export court-ready PDFs.
-    Export {
-        #[command(flatten)]
-        source: ExportSource,
-        /// One template; with --out FILE.pdf (with --batch, --out DIR).
-        #[arg(
-            long,
-            value_name = "NAME",
-            conflicts_with = "all",
-            required_unless_present = "all"
-        )]
-        template: Option<String>,
-        /// Every template, as DIR/<template>.pdf; with --out DIR.
-        #[arg(long, conflicts_with = "batch")]
-        all: bool,
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// Export even though the Rule 5.2 privacy scan found something (after review).
-        #[arg(long)]
-        allow_privacy_findings: bool,
-        #[command(flatten)]
-        opts: DocOptions,
-    },
+    Export(ExportArgs),
     /// List every computed deadline (Fed. R. Civ. P. 6, 12(a), 4(m)) with its explanation.
     Deadlines {
         #[command(flatten)]
@@ -110,6 +91,34 @@ enum Command {
         #[command(flatten)]
         opts: DocOptions,
     },
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    source: ExportSource,
+    /// One template, with --out FILE.pdf; repeated, a set in that order with --out DIR
+    /// (each filing, packet.pdf, index.json); with --batch, one template and --out DIR.
+    #[arg(
+        long,
+        value_name = "NAME",
+        conflicts_with = "all",
+        required_unless_present = "all"
+    )]
+    template: Vec<String>,
+    /// Every template as a set: DIR/<template>.pdf, packet.pdf, index.json; with --out DIR.
+    #[arg(long, conflicts_with = "batch")]
+    all: bool,
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+    /// Export even though the Rule 5.2 privacy scan found something (after review).
+    #[arg(long)]
+    allow_privacy_findings: bool,
+    /// Replace output files even when they are read-only.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    opts: DocOptions,
 }
 
 #[derive(Subcommand)]
@@ -208,11 +217,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output stopped early (`drafter templates | head -1`): that is
+        // not a failure, and there is no one left to tell.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("drafter: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -223,16 +242,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Template(TemplateCommand::New { name, from }) => {
             let catalog = env.catalog();
             let path = template::customize(&catalog, &from, &name, &env.templates_dir)?;
-            println!("{}", path.display());
+            writeln!(std::io::stdout(), "{}", path.display())?;
             Ok(())
         }
         Command::Template(TemplateCommand::Check { file, json }) => template_check(&file, json),
         Command::Example { name } => {
-            print!(
-                "{}",
-                drafter::examples::json(&name)
-                    .ok_or_else(|| anyhow!("no example named `{name}`"))?
-            );
+            let json = drafter::examples::json(&name)
+                .ok_or_else(|| anyhow!("no example named `{name}`"))?;
+            write!(std::io::stdout(), "{json}")?;
             Ok(())
         }
         Command::Styles { json } => styles(&env, json),
@@ -241,90 +258,9 @@ fn run(cli: Cli) -> Result<()> {
             template,
             json,
             opts,
-        } => {
-            let profile = load_profile(&env, &source)?;
-            let findings = filing::check(&profile, &env.catalog(), &template, &options(&opts));
-            if json {
-                println!("{}", serde_json::to_string_pretty(&findings)?);
-            } else if findings.is_empty() {
-                println!("ready: nothing is missing for {template}");
-            } else {
-                for f in &findings {
-                    println!("{f}");
-                }
-            }
-            if findings.iter().any(|f| f.severity == Severity::Error) {
-                bail!("{template} is not ready to export");
-            }
-            Ok(())
-        }
-        Command::Export {
-            source,
-            template,
-            all,
-            out,
-            allow_privacy_findings,
-            opts,
-        } => {
-            let catalog = env.catalog();
-            let opts = options(&opts);
-            if let Some(dir) = &source.batch {
-                let name = template.expect("clap requires --template without --all");
-                return export_batch(dir, &catalog, name, opts, &out, allow_privacy_findings);
-            }
-            let source = ProfileSource {
-                profile: source.profile,
-                example: source.example,
-                case: source.case,
-            };
-            let profile = load_profile(&env, &source)?;
-            if all {
-                export_all(&profile, &catalog, &opts, &out, allow_privacy_findings)
-            } else {
-                let name = template.expect("clap requires --template without --all");
-                let filing = filing::prepare(&profile, &catalog, &name, &opts)?;
-                guard(&filing, allow_privacy_findings)?;
-                write(&out, &filing.to_pdf())?;
-                println!("{}", out.display());
-                Ok(())
-            }
-        }
-        Command::Deadlines { source, json } => {
-            let profile = load_profile(&env, &source)?;
-            let style =
-                drafter::typeset::CourtStyle::load(&profile.court.style, Some(&env.templates_dir))?;
-            if style.court.system != drafter::rules::CourtSystem::Federal {
-                anyhow::bail!(
-                    "{}: deadlines are modelled for federal district courts only; this case is in {}",
-                    profile.court.style,
-                    style.court.system.label()
-                );
-            }
-            let deadlines = drafter::rules::compute(&profile, &style.calendar());
-            if json {
-                println!("{}", serde_json::to_string_pretty(&deadlines)?);
-            } else if deadlines.is_empty() {
-                println!("no deadlines: the profile records no filing date or service");
-            } else {
-                for d in deadlines {
-                    match &d.moot {
-                        None => {
-                            println!("{}  {} ({})", d.due.format("%a %Y-%m-%d"), d.title, d.rule)
-                        }
-                        Some(why) => println!(
-                            "MOOT            {} ({}; was due {}) — {why}",
-                            d.title,
-                            d.rule,
-                            d.due.format("%a %Y-%m-%d")
-                        ),
-                    }
-                    for line in &d.explanation {
-                        println!("    {line}");
-                    }
-                }
-            }
-            Ok(())
-        }
+        } => check(&env, &source, &template, json, &options(&opts)),
+        Command::Export(args) => export(&env, args),
+        Command::Deadlines { source, json } => deadlines(&env, &source, json),
         Command::Render {
             source,
             template,
@@ -337,6 +273,76 @@ fn run(cli: Cli) -> Result<()> {
             render(&filing, format, out.as_deref())
         }
     }
+}
+
+fn check(
+    env: &Env,
+    source: &ProfileSource,
+    template: &str,
+    json: bool,
+    opts: &Options,
+) -> Result<()> {
+    let profile = load_profile(env, source)?;
+    let findings = filing::check(&profile, &env.catalog(), template, opts);
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?;
+    } else if findings.is_empty() {
+        writeln!(out, "ready: nothing is missing for {template}")?;
+    } else {
+        for f in &findings {
+            writeln!(out, "{f}")?;
+        }
+    }
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        bail!("{template} is not ready to export");
+    }
+    Ok(())
+}
+
+fn deadlines(env: &Env, source: &ProfileSource, json: bool) -> Result<()> {
+    let profile = load_profile(env, source)?;
+    let style = drafter::typeset::CourtStyle::load(&profile.court.style, Some(&env.templates_dir))?;
+    if style.court.system != drafter::rules::CourtSystem::Federal {
+        bail!(
+            "{}: deadlines are modelled for federal district courts only; this case is in {}",
+            profile.court.style,
+            style.court.system.label()
+        );
+    }
+    let deadlines = drafter::rules::compute(&profile, &style.calendar());
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&deadlines)?)?;
+    } else if deadlines.is_empty() {
+        writeln!(
+            out,
+            "no deadlines: the profile records no filing date or service"
+        )?;
+    } else {
+        for d in deadlines {
+            match &d.moot {
+                None => writeln!(
+                    out,
+                    "{}  {} ({})",
+                    d.due.format("%a %Y-%m-%d"),
+                    d.title,
+                    d.rule
+                )?,
+                Some(why) => writeln!(
+                    out,
+                    "MOOT            {} ({}; was due {}) — {why}",
+                    d.title,
+                    d.rule,
+                    d.due.format("%a %Y-%m-%d")
+                )?,
+            }
+            for line in &d.explanation {
+                writeln!(out, "    {line}")?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn options(opts: &DocOptions) -> Options {
@@ -366,70 +372,83 @@ fn load_profile(env: &Env, source: &ProfileSource) -> Result<CaseProfile> {
     Ok(store.show(id, None)?.profile)
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    drafter::fsutil::write_atomic(path, bytes)
-        .with_context(|| format!("{}: cannot write", path.display()))
-}
-
-/// Prints the filing's warnings; refuses when the privacy scan found something and the
-/// user has not said to go ahead.
-fn guard(filing: &Filing, allow_privacy: bool) -> Result<()> {
-    for w in &filing.warnings {
-        eprintln!("{}: {w}", filing.template);
+/// `drafter export`: one filing, a set (several templates, or --all), or a batch.
+fn export(env: &Env, args: ExportArgs) -> Result<()> {
+    let catalog = env.catalog();
+    let opts = ExportOptions {
+        confirm_privacy: args.allow_privacy_findings,
+        replace_read_only: args.force,
+        ..ExportOptions::new(options(&args.opts))
+    };
+    let out = &args.out;
+    if let Some(dir) = &args.source.batch {
+        let [template] = args.template.as_slice() else {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--batch exports one --template",
+                )
+                .exit()
+        };
+        return export_batch(dir, &catalog, template, out, opts);
     }
-    if filing.privacy.is_empty() {
-        return Ok(());
+    let source = ProfileSource {
+        profile: args.source.profile,
+        example: args.source.example,
+        case: args.source.case,
+    };
+    let profile = load_profile(env, &source)?;
+    let report = match args.template.as_slice() {
+        [template] if !args.all => {
+            export::export_filing(&profile, &catalog, template, out, &opts).map_err(cli_error)?
+        }
+        templates => {
+            let set = if args.all {
+                FilingSet::every(&catalog)
+            } else {
+                FilingSet::chosen(templates.to_vec())
+            };
+            export::export_set(&profile, &catalog, &set, out, &opts, |_| {}).map_err(cli_error)?
+        }
+    };
+    for w in &report.warnings {
+        eprintln!("{w}");
     }
-    for p in &filing.privacy {
-        eprintln!(
-            "{}: page {}, line {}: {}",
-            filing.template, p.page, p.line, p.message
-        );
+    for p in &report.confirmed_privacy {
+        eprintln!("{p} (exported after review: --allow-privacy-findings)");
     }
-    if allow_privacy {
-        eprintln!(
-            "{}: exported with privacy findings (--allow-privacy-findings)",
-            filing.template
-        );
-        return Ok(());
+    let mut stdout = std::io::stdout().lock();
+    for f in &report.files {
+        writeln!(stdout, "{}", f.path.display())?;
     }
-    bail!(
-        "{}: the Fed. R. Civ. P. 5.2 scan found {} item(s) to redact; fix them, or review and export with --allow-privacy-findings",
-        filing.template,
-        filing.privacy.len()
-    )
+    if report.files.len() > 1 {
+        writeln!(stdout, "{}", out.join(export::INDEX).display())?;
+    }
+    Ok(())
 }
 
 fn export_batch(
     dir: &Path,
     catalog: &Catalog,
-    template: String,
-    opts: Options,
+    template: &str,
     out: &Path,
-    allow_privacy: bool,
+    opts: ExportOptions,
 ) -> Result<()> {
-    let inputs = drafter::batch::inputs_in(dir)
-        .with_context(|| format!("{}: cannot read the folder", dir.display()))?;
-    if inputs.is_empty() {
-        bail!("{}: no *.json case profiles in the folder", dir.display());
-    }
-    catalog.get(&template)?;
-    let options = drafter::batch::BatchOptions {
-        template,
-        opts,
-        allow_privacy_findings: allow_privacy,
-        threads: 0,
+    let inputs = export::inputs_in(dir).map_err(cli_error)?;
+    let opts = ExportOptions {
+        not_ready: NotReady::Skip,
+        ..opts
     };
-    let report = drafter::batch::export_batch(&inputs, catalog, out, &options)
-        .with_context(|| format!("{}: cannot write", out.display()))?;
+    let report = export::export_batch(&inputs, catalog, template, out, &opts).map_err(cli_error)?;
     for (name, w) in &report.warnings {
         eprintln!("{name}: {w}");
     }
+    let mut stdout = std::io::stdout().lock();
     for path in &report.written {
-        println!("{}", path.display());
+        writeln!(stdout, "{}", path.display())?;
     }
-    for (name, message) in &report.failed {
-        eprintln!("drafter: {name}: {message}");
+    for (name, e) in &report.failed {
+        eprintln!("drafter: {name}: {}", cli_message(e));
     }
     if !report.failed.is_empty() {
         bail!(
@@ -441,49 +460,58 @@ fn export_batch(
     Ok(())
 }
 
-fn export_all(
-    profile: &CaseProfile,
-    catalog: &Catalog,
-    opts: &Options,
-    dir: &Path,
-    allow_privacy: bool,
-) -> Result<()> {
-    // Lay out and check every filing first: if any fails, nothing is written.
-    let mut filings: Vec<Filing> = Vec::new();
-    for info in catalog.list() {
-        let f = filing::prepare(profile, catalog, &info.name, opts)
-            .with_context(|| info.name.clone())?;
-        guard(&f, allow_privacy)?;
-        filings.push(f);
+/// An export error in the command line's words: where a flag would change the outcome,
+/// the message names it.
+fn cli_error(e: ExportError) -> anyhow::Error {
+    anyhow::Error::msg(cli_message(&e))
+}
+
+fn cli_message(e: &ExportError) -> String {
+    match flag_hint(e) {
+        Some(hint) => format!("{e} ({hint})"),
+        None => e.to_string(),
     }
-    for w in filing::write_packet(&mut filings, dir, opts.date, |_| {})? {
-        println!("{}", w.path.display());
+}
+
+fn flag_hint(e: &ExportError) -> Option<&'static str> {
+    match e {
+        ExportError::PrivacyUnconfirmed { .. } => {
+            Some("to export after review: --allow-privacy-findings")
+        }
+        ExportError::Target {
+            problem: TargetProblem::ReadOnly,
+            ..
+        } => Some("to replace it: --force"),
+        ExportError::InBatch { error, .. } => flag_hint(error),
+        _ => None,
     }
-    println!("{}", dir.join("index.json").display());
-    Ok(())
+}
+
+/// Writes a rendered file as every export is written (only a regular, writable file is
+/// replaced).
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    export::write_output(path, bytes, false).map_err(cli_error)
 }
 
 fn render(filing: &Filing, format: Format, out: Option<&Path>) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
     match (format, out) {
-        (Format::Text, None) => print!("{}", filing.to_text()),
-        (Format::Markdown, None) => print!("{}", filing.markdown),
+        (Format::Text, None) => write!(stdout, "{}", filing.to_text())?,
+        (Format::Markdown, None) => write!(stdout, "{}", filing.markdown)?,
         (Format::Markdown, Some(path)) => write(path, filing.markdown.as_bytes())?,
         (Format::Text, Some(path)) => write(path, filing.to_text().as_bytes())?,
         (Format::Pdf, Some(path)) => write(path, &filing.to_pdf())?,
-        (Format::Pdf, None) => {
-            use std::io::Write;
-            std::io::stdout().write_all(&filing.to_pdf())?;
-        }
+        (Format::Pdf, None) => stdout.write_all(&filing.to_pdf())?,
         (Format::Svg, None) => {
             for page in filing.to_svg() {
-                println!("{page}");
+                writeln!(stdout, "{page}")?;
             }
         }
         (Format::Svg, Some(dir)) => {
             for (i, page) in filing.to_svg().iter().enumerate() {
                 let path = dir.join(format!("page-{:03}.svg", i + 1));
                 write(&path, page.as_bytes())?;
-                println!("{}", path.display());
+                writeln!(stdout, "{}", path.display())?;
             }
         }
     }
@@ -491,9 +519,10 @@ fn render(filing: &Filing, format: Format, out: Option<&Path>) -> Result<()> {
 }
 
 fn templates(env: &Env, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let list = env.catalog().list();
     if json {
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
     for t in list {
@@ -502,14 +531,15 @@ fn templates(env: &Env, json: bool) -> Result<()> {
             Origin::User(p) => p.display().to_string(),
         };
         match &t.error {
-            None => println!("{:<24} {}  [{origin}]", t.name, t.title),
-            Some(e) => println!("{:<24} (cannot be used: {e})", t.name),
+            None => writeln!(out, "{:<24} {}  [{origin}]", t.name, t.title)?,
+            Some(e) => writeln!(out, "{:<24} (cannot be used: {e})", t.name)?,
         }
     }
     Ok(())
 }
 
 fn template_check(file: &Path, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let source = std::fs::read_to_string(file)
         .with_context(|| format!("{}: cannot read", file.display()))?;
     let name = file
@@ -519,9 +549,9 @@ fn template_check(file: &Path, json: bool) -> Result<()> {
         .unwrap_or_default();
     let report = template::check_source(&name, &source, Origin::User(file.to_path_buf()));
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else if report.is_ok() {
-        println!("{}: ok", file.display());
+        writeln!(out, "{}: ok", file.display())?;
     } else {
         eprint!("{report}");
     }
@@ -532,6 +562,7 @@ fn template_check(file: &Path, json: bool) -> Result<()> {
 }
 
 fn styles(env: &Env, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let ids = drafter::typeset::CourtStyle::available(Some(&env.templates_dir));
     let mut rows = Vec::new();
     for id in ids {
@@ -539,14 +570,15 @@ fn styles(env: &Env, json: bool) -> Result<()> {
         rows.push(serde_json::json!({"id": id, "name": style.name, "pleading_paper": style.pleading.is_some()}));
     }
     if json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
     } else {
         for r in rows {
-            println!(
+            writeln!(
+                out,
                 "{:<14} {}",
                 r["id"].as_str().unwrap_or_default(),
                 r["name"].as_str().unwrap_or_default()
-            );
+            )?;
         }
     }
     Ok(())

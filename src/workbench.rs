@@ -8,12 +8,11 @@
 //!   the preview without a restart).
 //! - [`Workspace::draft`] is the live preview: checks, the laid-out pages as SVG, the
 //!   deadlines, in one pass.
-//! - [`Workspace::export_filing`] and [`Workspace::export_packet`] write PDFs the way the
-//!   command line's `export` does: everything is laid out and checked before anything is
-//!   written, each file through a temporary file and a rename.
+//! - Exporting is [`crate::export`]'s: the app's commands call it with
+//!   [`Workspace::catalog`].
 
-use crate::filing::{self, Filing, FilingError, Options};
-use crate::profile::{CaseProfile, Court, Finding, Severity};
+use crate::filing::{self, Options};
+use crate::profile::{CaseProfile, Finding, Severity};
 use crate::rules::Deadline;
 use crate::store::{CaseId, Imported, ListOptions, Revision, Store, StoreError};
 use crate::template::{self, Catalog, Origin, TemplateError, TemplateInfo};
@@ -31,29 +30,12 @@ pub enum WorkbenchError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Filing(#[from] FilingError),
-    #[error(transparent)]
     Template(#[from] TemplateError),
     #[error(transparent)]
     Style(#[from] crate::typeset::StyleError),
-    /// The privacy scan found something and the person has not confirmed the export.
-    #[error("the Fed. R. Civ. P. 5.2 scan found {count} item(s) to redact in {template}: {details}. Fix them, or review them and confirm the export")]
-    PrivacyUnconfirmed {
-        template: String,
-        count: usize,
-        details: String,
-    },
-    /// No filing of the packet could be produced.
-    #[error("the case is not ready for any filing: {details}")]
-    NothingReady { details: String },
     /// A path the app was given cannot be used for what was asked.
     #[error("{path}: {reason}")]
     Path { path: PathBuf, reason: String },
-    #[error("cannot write {path}: {cause}")]
-    Write {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
 }
 
 impl WorkbenchError {
@@ -67,19 +49,9 @@ impl WorkbenchError {
             WorkbenchError::Store(StoreError::Profile(_)) => "invalid-file",
             WorkbenchError::Store(StoreError::EmptyTitle) => "invalid",
             WorkbenchError::Store(_) => "store",
-            WorkbenchError::Filing(FilingError::Invalid(_)) => "invalid",
-            WorkbenchError::Filing(FilingError::ProtectedLeak(_)) => "protected-leak",
-            WorkbenchError::Filing(FilingError::Ineligible(_)) => "ineligible",
-            WorkbenchError::Filing(FilingError::Glyph { .. }) => "glyph",
-            WorkbenchError::Filing(FilingError::Template(_)) | WorkbenchError::Template(_) => {
-                "template"
-            }
-            WorkbenchError::Filing(FilingError::Style(_)) | WorkbenchError::Style(_) => "style",
-            WorkbenchError::Filing(FilingError::Layout { .. }) => "layout",
-            WorkbenchError::PrivacyUnconfirmed { .. } => "privacy",
-            WorkbenchError::NothingReady { .. } => "invalid",
+            WorkbenchError::Template(_) => "template",
+            WorkbenchError::Style(_) => "style",
             WorkbenchError::Path { .. } => "path",
-            WorkbenchError::Write { .. } => "io",
         }
     }
 }
@@ -134,7 +106,8 @@ pub struct DraftOptions {
 }
 
 impl DraftOptions {
-    fn filing_options(&self) -> Options {
+    /// The options of the filing itself.
+    pub fn filing_options(&self) -> Options {
         Options {
             date: self.date,
             style: self.style.clone(),
@@ -167,39 +140,6 @@ pub struct TemplateEntry {
     pub info: TemplateInfo,
     /// Problems with line and column (`file:line:column: message`), for a firm template.
     pub problems: Vec<String>,
-}
-
-/// One exported file.
-#[derive(Debug, Clone, Serialize)]
-pub struct ExportedFile {
-    pub path: PathBuf,
-    pub title: String,
-    pub pages: usize,
-    pub sha256: String,
-}
-
-/// What an export wrote.
-#[derive(Debug, Clone, Serialize)]
-pub struct ExportReport {
-    pub files: Vec<ExportedFile>,
-    /// The folder it was written to.
-    pub folder: PathBuf,
-    /// Privacy findings the person confirmed.
-    pub confirmed_privacy: Vec<String>,
-    /// Filings left out of a packet because the case is not ready for them, with why.
-    pub skipped: Vec<String>,
-    /// Warnings from the filing rules.
-    pub warnings: Vec<String>,
-}
-
-/// Progress of a packet export.
-#[derive(Debug, Clone, Serialize)]
-pub struct Progress {
-    /// Steps done, of `total`.
-    pub done: usize,
-    pub total: usize,
-    /// What is happening now ("Laying out Complaint", "Writing packet.pdf").
-    pub step: String,
 }
 
 impl Workspace {
@@ -375,165 +315,13 @@ impl Workspace {
             &self.templates_dir,
         )?)
     }
-
-    /// Lays out one filing and writes its PDF to `path` (a `.pdf` file in an existing
-    /// folder). Refuses when the privacy scan found something unless `confirm_privacy`.
-    pub fn export_filing(
-        &self,
-        profile: &CaseProfile,
-        opts: &DraftOptions,
-        path: &Path,
-        confirm_privacy: bool,
-    ) -> Result<ExportReport> {
-        let path = check_output_file(path)?;
-        let catalog = self.catalog();
-        let filing = filing::prepare(profile, &catalog, &opts.template, &opts.filing_options())?;
-        let confirmed = guard(&filing, confirm_privacy)?;
-        let bytes = filing.to_pdf();
-        write(&path, &bytes)?;
-        Ok(ExportReport {
-            folder: path.parent().map(Path::to_path_buf).unwrap_or_default(),
-            files: vec![ExportedFile {
-                path,
-                title: filing.title.clone(),
-                pages: filing.pages.len(),
-                sha256: filing::sha256_hex(&bytes),
-            }],
-            confirmed_privacy: confirmed,
-            skipped: Vec::new(),
-            warnings: filing.warnings.iter().map(|w| w.to_string()).collect(),
-        })
-    }
-
-    /// Writes the filing of every template the case is ready for as `DIR/<template>.pdf`,
-    /// then `packet.pdf` (all of them in order, one outline entry each) and `index.json`,
-    /// as `drafter export --all` does; templates the case is not ready for are listed in
-    /// `skipped` with the reason (the command line refuses instead). Every filing is laid
-    /// out and checked before any file is written. `progress` is told about each step.
-    pub fn export_packet(
-        &self,
-        profile: &CaseProfile,
-        date: NaiveDate,
-        style: Option<String>,
-        dir: &Path,
-        confirm_privacy: bool,
-        mut progress: impl FnMut(Progress),
-    ) -> Result<ExportReport> {
-        let dir = check_output_dir(dir)?;
-        let catalog = self.catalog();
-        let names: Vec<String> = catalog
-            .list()
-            .into_iter()
-            .filter(|t| t.error.is_none())
-            .map(|t| t.name)
-            .collect();
-        // Lay out each filing, then write each, then the packet and the index.
-        let total = names.len() * 2 + 2;
-        let mut done = 0;
-        let opts = Options { date, style };
-        let mut filings: Vec<Filing> = Vec::new();
-        let mut confirmed = Vec::new();
-        let mut skipped = Vec::new();
-        for name in &names {
-            progress(Progress {
-                done,
-                total,
-                step: format!("Laying out {name}"),
-            });
-            match filing::check_and_prepare(profile, &catalog, name, &opts) {
-                (_, Some(f)) => {
-                    confirmed.extend(guard(&f, confirm_privacy)?);
-                    filings.push(f);
-                }
-                (findings, None) => {
-                    let why = findings
-                        .iter()
-                        .filter(|f| f.severity == Severity::Error)
-                        .map(|f| f.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    skipped.push(format!("{name}: not ready: {why}"));
-                }
-            }
-            done += 1;
-        }
-        if filings.is_empty() {
-            return Err(WorkbenchError::NothingReady {
-                details: skipped.join("; "),
-            });
-        }
-        let written = filing::write_packet(&mut filings, &dir, date, |file| {
-            progress(Progress {
-                done,
-                total,
-                step: format!("Writing {file}"),
-            });
-            done += 1;
-        })
-        .map_err(|e| WorkbenchError::Write {
-            path: e.path,
-            cause: e.cause,
-        })?;
-        let files = written
-            .into_iter()
-            .map(|w| ExportedFile {
-                path: w.path,
-                title: w.entry.title,
-                pages: w.entry.pages,
-                sha256: w.entry.sha256,
-            })
-            .collect();
-        progress(Progress {
-            done,
-            total,
-            step: "Done".into(),
-        });
-        Ok(ExportReport {
-            folder: dir,
-            files,
-            confirmed_privacy: confirmed,
-            skipped,
-            warnings: filings
-                .iter()
-                .flat_map(|f| {
-                    f.warnings
-                        .iter()
-                        .map(move |w| format!("{}: {w}", f.template))
-                })
-                .collect(),
-        })
-    }
-}
-
-/// A new, empty case with a title and a court, ready to fill in.
-pub fn blank_profile(title: &str) -> CaseProfile {
-    CaseProfile {
-        schema: crate::profile::CURRENT_SCHEMA,
-        title: title.to_string(),
-        court: Court {
-            name: "United States District Court".into(),
-            district: String::new(),
-            division: String::new(),
-            style: "federal".into(),
-        },
-        case_number: None,
-        judge: None,
-        parties: Vec::new(),
-        counsel: Vec::new(),
-        dates: Default::default(),
-        facts: Vec::new(),
-        claims: Vec::new(),
-        relief: Vec::new(),
-        docket: Default::default(),
-        extra: Default::default(),
-    }
 }
 
 /// Creates a new case in the store from a blank profile with this title, and returns it
 /// as the editor opens it.
 pub fn create_case(store: &mut Store, title: &str) -> Result<Revision> {
     let title = title.trim();
-    let id = store.create(title, &blank_profile(title))?;
+    let id = store.create(title, &CaseProfile::blank(title))?;
     Ok(store.show(id, None)?)
 }
 
@@ -579,64 +367,6 @@ pub fn check_import_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         out.push(p.clone());
     }
     Ok(out)
-}
-
-/// Checks a PDF path chosen in a save dialog: absolute, in an existing folder; `.pdf` is
-/// added when the name has no extension.
-pub fn check_output_file(path: &Path) -> Result<PathBuf> {
-    let bad = |reason: &str| WorkbenchError::Path {
-        path: path.to_path_buf(),
-        reason: reason.into(),
-    };
-    if !path.is_absolute() {
-        return Err(bad("not an absolute path"));
-    }
-    let mut path = path.to_path_buf();
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("pdf") => {}
-        Some(_) => return Err(bad("a filing is saved as a .pdf file")),
-        None => {
-            path.set_extension("pdf");
-        }
-    }
-    if path.is_dir() {
-        return Err(bad("is a folder"));
-    }
-    match path.parent() {
-        Some(dir) if dir.is_dir() => Ok(path),
-        _ => Err(bad("the folder does not exist")),
-    }
-}
-
-/// Checks a folder chosen for a packet: absolute and existing.
-pub fn check_output_dir(dir: &Path) -> Result<PathBuf> {
-    if !dir.is_absolute() || !dir.is_dir() {
-        return Err(WorkbenchError::Path {
-            path: dir.to_path_buf(),
-            reason: "not an existing folder".into(),
-        });
-    }
-    Ok(dir.to_path_buf())
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    crate::fsutil::write_atomic(path, bytes).map_err(|cause| WorkbenchError::Write {
-        path: path.to_path_buf(),
-        cause,
-    })
-}
-
-/// The privacy findings, refused unless confirmed; the confirmed ones are returned.
-fn guard(filing: &Filing, confirm: bool) -> Result<Vec<String>> {
-    let found: Vec<String> = filing.privacy.iter().map(|p| p.to_string()).collect();
-    if found.is_empty() || confirm {
-        return Ok(found);
-    }
-    Err(WorkbenchError::PrivacyUnconfirmed {
-        template: filing.template.clone(),
-        count: found.len(),
-        details: found.join("; "),
-    })
 }
 
 /// Whether any finding stops the filing from being produced.
@@ -693,7 +423,7 @@ mod tests {
     #[test]
     fn draft_of_an_empty_case_lists_what_is_missing_and_draws_nothing() {
         let (_d, ws) = workspace();
-        let d = ws.draft(&blank_profile("New"), &opts("complaint"));
+        let d = ws.draft(&CaseProfile::blank("New"), &opts("complaint"));
         assert!(d.pages.is_empty());
         assert!(
             d.findings.iter().any(|f| f.field == "facts"),
@@ -749,40 +479,8 @@ mod tests {
     }
 
     #[test]
-    fn export_writes_a_pdf_and_a_packet() {
-        let (d, ws) = workspace();
-        let out = d.path().join("out");
-        std::fs::create_dir_all(&out).unwrap();
-        let r = ws
-            .export_filing(&example(), &opts("complaint"), &out.join("c"), false)
-            .unwrap();
-        assert_eq!(r.files[0].path, out.join("c.pdf"));
-        assert!(std::fs::read(out.join("c.pdf"))
-            .unwrap()
-            .starts_with(b"%PDF"));
-        let mut steps = Vec::new();
-        let p = ws
-            .export_packet(
-                &example(),
-                NaiveDate::from_ymd_opt(2017, 4, 7).unwrap(),
-                None,
-                &out,
-                false,
-                |s| steps.push(s),
-            )
-            .unwrap();
-        assert!(out.join("packet.pdf").is_file() && out.join("index.json").is_file());
-        assert_eq!(p.files.last().unwrap().title, "Filing packet");
-        assert_eq!(steps.last().unwrap().done, steps.last().unwrap().total);
-    }
-
-    #[test]
     fn paths_are_checked() {
-        assert!(check_output_file(Path::new("relative.pdf")).is_err());
-        assert!(check_output_file(Path::new("/no/such/folder/x.pdf")).is_err());
-        assert!(check_output_file(Path::new("/tmp/x.txt")).is_err());
         assert!(check_import_paths(&[PathBuf::from("/etc/passwd")]).is_err());
         assert!(check_import_paths(&[]).is_err());
-        assert!(check_output_dir(Path::new("/no/such/dir")).is_err());
     }
 }

@@ -386,3 +386,184 @@ fn a_saved_case_exports_by_id() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("999"), "{}", stderr(&missing));
 }
+
+fn export_to(dir: &std::path::Path, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "export",
+        "--example",
+        "alt-uscis",
+        "--template",
+        "complaint",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(dir, &args)
+}
+
+#[cfg(unix)]
+#[test]
+fn only_regular_writable_files_are_replaced() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let data = tempdir();
+    let dir = data.path();
+
+    // A FIFO: refused at once (never opened, so nothing hangs) and left as it is.
+    let fifo = dir.join("fifo.pdf");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let o = export_to(dir, &fifo, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("FIFO"), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+
+    // A symlink to a device: refused; the link and the device stay.
+    let link = dir.join("null.pdf");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let o = export_to(dir, &link, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("character device"), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+
+    // A folder.
+    let folder = dir.join("folder.pdf");
+    std::fs::create_dir(&folder).unwrap();
+    let o = export_to(dir, &folder, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+    assert!(folder.is_dir());
+
+    // A read-only file: refused, naming --force; replaced with --force.
+    let ro = dir.join("read-only.pdf");
+    std::fs::write(&ro, "the filed version").unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = export_to(dir, &ro, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("read-only") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), "the filed version");
+    let o = export_to(dir, &ro, &["--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&ro).unwrap().starts_with(b"%PDF"));
+
+    // A set with one read-only member: nothing of the set is written.
+    let set = dir.join("set");
+    std::fs::create_dir(&set).unwrap();
+    let member = set.join("complaint.pdf");
+    std::fs::write(&member, "kept").unwrap();
+    std::fs::set_permissions(&member, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = run(
+        dir,
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--all",
+            "--out",
+            set.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("complaint.pdf"), "{}", stderr(&o));
+    let names: Vec<_> = std::fs::read_dir(&set).unwrap().collect();
+    assert_eq!(names.len(), 1, "only the read-only file is there");
+    assert_eq!(std::fs::read_to_string(&member).unwrap(), "kept");
+}
+
+#[test]
+fn chosen_templates_are_exported_as_a_set_in_their_order() {
+    let data = tempdir();
+    let out = data.path().join("chosen");
+    let o = run(
+        data.path(),
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "voluntary-dismissal",
+            "--template",
+            "complaint",
+            "--out",
+            out.to_str().unwrap(),
+            "--date",
+            "2017-04-07",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let files: Vec<&str> = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["voluntary-dismissal.pdf", "complaint.pdf", "packet.pdf"]
+    );
+    // The packet opens with the dismissal.
+    let packet = squash(&pdf_text(&out.join("packet.pdf")));
+    let dismissal = packet.find("VOLUNTARY DISMISSAL").unwrap();
+    let complaint = packet.find("COMPLAINT FOR DECLARATORY").unwrap();
+    assert!(dismissal < complaint);
+}
+
+/// Runs drafter with its standard output a pipe nobody reads.
+fn into_closed_pipe(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let child = drafter()
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let data = tempdir();
+    let dir = data.path();
+    let made = run(dir, &["case", "new", "--title", "Pipe test"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    for args in [
+        &["templates"][..],
+        &["case", "list"],
+        &["example", "alt-uscis"],
+        &[
+            "render",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "complaint",
+            "--format",
+            "text",
+        ],
+        &["deadlines", "--example", "alt-uscis"],
+    ] {
+        let o = into_closed_pipe(dir, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Drafter's desktop shell. Every `#[tauri::command]` here moves its arguments into one
-//! call of the `drafter` library (mostly `drafter::workbench` and `drafter::store`) and
-//! its result or error back out; errors cross as `{code, message}`. There is no business
-//! logic here.
+//! call of the `drafter` library (`drafter::workbench`, `drafter::export`,
+//! `drafter::store`) and its result or error back out; errors cross as `{code, message}`.
+//! There is no business logic here.
 //!
 //! File paths never come from the web page: save and open dialogs run here (through
 //! tauri-plugin-dialog) and their answers are checked by the library before use; files
@@ -12,8 +12,9 @@ use drafter::profile::CaseProfile;
 use drafter::store::{
     CaseId, CaseSummary, KnownCounsel, KnownCourt, ListOptions, Rev, Revision, RevisionInfo, Store,
 };
+use drafter::export::{self, ExportOptions, ExportReport, FilingSet, NotReady, Progress};
 use drafter::workbench::{
-    self, Draft, DraftOptions, ExportReport, Progress, TemplateEntry, WorkbenchError, Workspace,
+    self, Draft, DraftOptions, TemplateEntry, WorkbenchError, Workspace,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -59,6 +60,12 @@ impl CmdError {
 
 impl From<WorkbenchError> for CmdError {
     fn from(e: WorkbenchError) -> CmdError {
+        CmdError::new(e.code(), e.to_string())
+    }
+}
+
+impl From<drafter::export::ExportError> for CmdError {
+    fn from(e: drafter::export::ExportError) -> CmdError {
         CmdError::new(e.code(), e.to_string())
     }
 }
@@ -412,6 +419,17 @@ fn folder_dialog<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Option<Pat
         .and_then(|p| p.into_path().ok())
 }
 
+/// How the app exports: a person confirms Rule 5.2 findings in the export dialog; a
+/// read-only file is never replaced; a packet leaves out (and lists) the filings the case
+/// is not ready for.
+fn export_options(opts: &DraftOptions, confirm_privacy: bool) -> ExportOptions {
+    ExportOptions {
+        confirm_privacy,
+        not_ready: NotReady::Skip,
+        ..ExportOptions::new(opts.filing_options())
+    }
+}
+
 /// Asks where to save (native dialog) and exports one filing there. `None` when cancelled.
 #[tauri::command]
 async fn export_filing<R: Runtime>(
@@ -427,15 +445,20 @@ async fn export_filing<R: Runtime>(
     let Some(path) = save_dialog(&app, &state, &name) else {
         return Ok(None);
     };
-    let report = state
-        .ws
-        .export_filing(&profile, &opts, &path, confirm_privacy)?;
+    let path = export::chosen_file(&path)?;
+    let report = export::export_filing(
+        &profile,
+        &state.ws.catalog(),
+        &opts.template,
+        &path,
+        &export_options(&opts, confirm_privacy),
+    )?;
     state.remember(&report);
     Ok(Some(report))
 }
 
 /// Asks for a folder (native dialog) and exports every filing, the packet and its index
-/// there, reporting each step on `progress`. `None` when cancelled.
+/// there as one set, reporting each step on `progress`. `None` when cancelled.
 #[tauri::command]
 async fn export_packet<R: Runtime>(
     app: AppHandle<R>,
@@ -450,12 +473,14 @@ async fn export_packet<R: Runtime>(
     let Some(dir) = folder_dialog(&app, &state) else {
         return Ok(None);
     };
-    let report = state.ws.export_packet(
+    let dir = export::chosen_folder(&dir)?;
+    let catalog = state.ws.catalog();
+    let report = export::export_set(
         &profile,
-        opts.date,
-        opts.style,
+        &catalog,
+        &FilingSet::every(&catalog),
         &dir,
-        confirm_privacy,
+        &export_options(&opts, confirm_privacy),
         |p| {
             let _ = progress.send(p);
         },

@@ -439,6 +439,31 @@ pub struct PriorDismissal {
 }
 
 impl CaseProfile {
+    /// A new, empty case with a title and a court (a federal district court in the
+    /// `federal` style), ready to fill in: the one blank case of the CLI and the app.
+    pub fn blank(title: &str) -> CaseProfile {
+        CaseProfile {
+            schema: CURRENT_SCHEMA,
+            title: title.to_string(),
+            court: Court {
+                name: "United States District Court".into(),
+                district: String::new(),
+                division: String::new(),
+                style: default_style(),
+            },
+            case_number: None,
+            judge: None,
+            parties: Vec::new(),
+            counsel: Vec::new(),
+            dates: BTreeMap::new(),
+            facts: Vec::new(),
+            claims: Vec::new(),
+            relief: Vec::new(),
+            docket: Docket::default(),
+            extra: serde_json::Map::new(),
+        }
+    }
+
     /// Parties with the given role, in profile order.
     pub fn parties_with_role(&self, role: Role) -> impl Iterator<Item = &Party> {
         self.parties.iter().filter(move |p| p.role == role)
