@@ -143,6 +143,29 @@ pub fn style_for(
     CourtStyle::load(id, catalog.user_dir())
 }
 
+/// The court rules of the case's court (from its style's `[court]` table; a federal court
+/// of unknown state when the style cannot be loaded) and the findings of the rules for this
+/// template there.
+fn rules_findings(
+    profile: &CaseProfile,
+    t: &crate::template::Template,
+    catalog: &Catalog,
+) -> Vec<Finding> {
+    let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
+        .map(|s| s.court)
+        .unwrap_or_default();
+    let ctx = crate::rules::FilingContext {
+        title: &t.front.title,
+        systems: &t.front.systems,
+        filed_by: t.front.filed_by,
+        signed: t.front.signature,
+        served_under_rule_5: t.front.certificate_of_service
+            != crate::typeset::CertificateRule::Never,
+        initial_pleading: t.front.checks.contains(&crate::template::Check::InitialPleading),
+    };
+    crate::rules::filing_findings(profile, &ctx, &court)
+}
+
 /// The checks a filing runs before it is laid out, each run once: the profile's own
 /// checks and the template's required fields, an unprintable character, and the
 /// template's court-rule checks (Rule 41(a)(1)).
@@ -156,7 +179,12 @@ struct Checks {
 
 impl Checks {
     /// Runs the checks; without a template, only the profile's.
-    fn run(profile: &CaseProfile, t: Option<&crate::template::Template>, opts: &Options) -> Checks {
+    fn run(
+        profile: &CaseProfile,
+        t: Option<&crate::template::Template>,
+        catalog: &Catalog,
+        opts: &Options,
+    ) -> Checks {
         let mut findings = profile.validate();
         let data = t.map(|t| crate::template::context(profile, t, opts.date));
         let required = t
@@ -178,7 +206,7 @@ impl Checks {
                 ));
             }
         }
-        let rules = if t.is_some_and(|t| {
+        let mut rules = if t.is_some_and(|t| {
             t.front
                 .checks
                 .contains(&crate::template::Check::VoluntaryDismissal)
@@ -187,6 +215,9 @@ impl Checks {
         } else {
             Vec::new()
         };
+        if let Some(t) = t {
+            rules.extend(rules_findings(profile, t, catalog));
+        }
         Checks {
             profile: findings,
             glyph: unsupported_glyph(profile),
@@ -245,7 +276,7 @@ pub fn prepare(
     opts: &Options,
 ) -> Result<Filing, FilingError> {
     let t = catalog.get(template)?;
-    let checks = Checks::run(profile, Some(t), opts);
+    let checks = Checks::run(profile, Some(t), catalog, opts);
     if let Some(refusal) = checks.refusal() {
         return Err(refusal);
     }
@@ -357,12 +388,12 @@ pub fn check_and_prepare(
     let t = match catalog.get(template) {
         Ok(t) => t,
         Err(e) => {
-            let mut findings = Checks::run(profile, None, opts).findings();
+            let mut findings = Checks::run(profile, None, catalog, opts).findings();
             findings.push(Finding::error("template", e.to_string()));
             return (findings, None);
         }
     };
-    let checks = Checks::run(profile, Some(t), opts);
+    let checks = Checks::run(profile, Some(t), catalog, opts);
     let mut findings = checks.findings();
     if checks.refusal().is_some() {
         return (findings, None);

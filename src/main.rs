@@ -311,6 +311,13 @@ fn check(
 fn deadlines(env: &Env, source: &ProfileSource, json: bool) -> Result<()> {
     let profile = load_profile(env, source)?;
     let style = drafter::typeset::CourtStyle::load(&profile.court.style, Some(&env.templates_dir))?;
+    if style.court.system != drafter::rules::CourtSystem::Federal {
+        bail!(
+            "{}: deadlines are modelled for federal district courts only; this case is in {}",
+            profile.court.style,
+            style.court.system.label()
+        );
+    }
     let deadlines = drafter::rules::compute(&profile, &style.calendar());
     let mut out = std::io::stdout().lock();
     if json {
@@ -322,13 +329,22 @@ fn deadlines(env: &Env, source: &ProfileSource, json: bool) -> Result<()> {
         )?;
     } else {
         for d in deadlines {
-            writeln!(
-                out,
-                "{}  {} ({})",
-                d.due.format("%a %Y-%m-%d"),
-                d.title,
-                d.rule
-            )?;
+            match &d.moot {
+                None => writeln!(
+                    out,
+                    "{}  {} ({})",
+                    d.due.format("%a %Y-%m-%d"),
+                    d.title,
+                    d.rule
+                )?,
+                Some(why) => writeln!(
+                    out,
+                    "MOOT            {} ({}; was due {}) — {why}",
+                    d.title,
+                    d.rule,
+                    d.due.format("%a %Y-%m-%d")
+                )?,
+            }
             for line in &d.explanation {
                 writeln!(out, "    {line}")?;
             }

@@ -487,7 +487,7 @@ fn compute_lists_every_deadline_with_its_explanation() {
     let text = dhs.explanation.join("\n");
     assert!(text.contains("12(a)(2)"), "{text}");
     assert!(
-        text.contains("service on the United States attorney on 2017-04-06"),
+        text.contains("Service on the United States attorney: 2017-04-06"),
         "{text}"
     );
     assert!(text.contains("Rule 6(d) adds 3 days only"), "{text}");

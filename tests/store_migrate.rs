@@ -184,11 +184,17 @@ fn dump_v1(path: &Path) -> Vec<String> {
         .unwrap();
     for row in stmt
         .query_map([], |r| {
+            // The profile text is compared in the current profile schema: the generator
+            // writes profiles through `CaseProfile::to_json`, which migrates them.
+            let profile = r.get::<_, String>(2)?;
+            let profile = CaseProfile::from_json(&profile, "revision")
+                .map(|p| p.to_json())
+                .unwrap_or(profile);
             Ok(format!(
                 "{}|{}|{}|{}|{}",
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
+                profile,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?
             ))
@@ -585,4 +591,62 @@ fn a_version_2_store_with_protected_values_in_the_clear_is_sealed_too() {
     for rev in 1..=2 {
         assert_eq!(store.show(CaseId(1), Some(Rev(rev))).unwrap().profile, doe);
     }
+/// Profile schema 1 -> 2 on a saved store: every revision of the committed version-1
+/// store opens; a version-1 government agency or official becomes a party of the United
+/// States (an official sued in an official capacity), as schema 1 meant; and nothing else
+/// in any revision changes.
+#[test]
+fn profile_schema_1_revisions_gain_sovereign_and_capacity_and_lose_nothing() {
+    let (dir, path) = copy_fixture();
+    let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let raw: Vec<(i64, u32, String)> = conn
+        .prepare("SELECT case_id, rev, profile FROM revisions ORDER BY case_id, rev")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(conn);
+    assert_eq!(raw.len(), 6, "every revision of the fixture");
+    let store = Store::open(dir.path()).unwrap();
+    let mut governments = 0;
+    for (case, rev, text) in raw {
+        let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(old["schema"], 1, "the fixture holds schema-1 profiles");
+        let shown = store.show(CaseId(case), Some(Rev(rev))).unwrap();
+        assert_eq!(shown.profile.schema, drafter::profile::CURRENT_SCHEMA);
+        let mut new: serde_json::Value = serde_json::from_str(&shown.profile.to_json()).unwrap();
+        for (i, party) in new["parties"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            let kind = party["kind"].as_str().unwrap().to_string();
+            let obj = party.as_object_mut().unwrap();
+            match kind.as_str() {
+                "government-agency" => {
+                    assert_eq!(obj.remove("sovereign").unwrap(), "united-states");
+                    assert!(!obj.contains_key("sued_in"));
+                    governments += 1;
+                }
+                "government-official" => {
+                    assert_eq!(obj.remove("sovereign").unwrap(), "united-states");
+                    assert_eq!(obj.remove("sued_in").unwrap(), "official-capacity");
+                    governments += 1;
+                }
+                _ => assert!(
+                    !obj.contains_key("sovereign") && !obj.contains_key("sued_in"),
+                    "case {case} rev {rev} parties[{i}]"
+                ),
+            }
+        }
+        new["schema"] = serde_json::Value::from(1);
+        assert_eq!(
+            new, old,
+            "case {case} rev {rev}: only the new fields differ"
+        );
+    }
+    // Three revisions of the ALT_USCIS case, each with two agencies and two officials.
+    assert_eq!(governments, 12);
 }

@@ -10,7 +10,7 @@ use super::CaseProfile;
 use std::path::{Path, PathBuf};
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// Longest one-line value (a title, a name, an address line), in characters.
 pub const MAX_LINE_CHARS: usize = 500;
@@ -144,7 +144,40 @@ fn migrate(value: serde_json::Value, origin: &str) -> Result<serde_json::Value, 
             found: version,
         });
     }
+    let mut value = value;
+    if version < 2 {
+        value = schema_1_to_2(value);
+    }
     Ok(value)
+}
+
+/// Schema 2 says whose government a government party is (`sovereign`) and in which
+/// capacity an official is sued (`sued_in`). In schema 1 every `government-agency` was
+/// "the United States or one of its agencies" and every `government-official` "an officer
+/// or employee sued in an official capacity", so those are the values a version-1 party
+/// gets; nothing else changes, and a value already present is kept.
+fn schema_1_to_2(mut value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    if let Some(parties) = value.get_mut("parties").and_then(Value::as_array_mut) {
+        for party in parties.iter_mut().filter_map(Value::as_object_mut) {
+            let kind = party.get("kind").and_then(Value::as_str).map(str::to_owned);
+            let (sovereign, sued_in) = match kind.as_deref() {
+                Some("government-agency") => (true, false),
+                Some("government-official") => (true, true),
+                _ => (false, false),
+            };
+            if sovereign && !party.contains_key("sovereign") {
+                party.insert("sovereign".into(), Value::from("united-states"));
+            }
+            if sued_in && !party.contains_key("sued_in") {
+                party.insert("sued_in".into(), Value::from("official-capacity"));
+            }
+        }
+    }
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema".into(), Value::from(2));
+    }
+    value
 }
 
 /// serde_json appends " at line X column Y"; we report the position ourselves.

@@ -127,20 +127,57 @@ impl Role {
 pub enum PartyKind {
     Person,
     Organization,
-    /// The United States or one of its agencies (Fed. R. Civ. P. 12(a)(2)).
+    /// A government itself: the United States, a State, a county or city (`sovereign` says
+    /// which).
+    Government,
+    /// An agency of a government (`sovereign` says whose).
     GovernmentAgency,
-    /// An officer or employee sued in an official capacity (`capacity` says which office).
+    /// An officer or employee of a government (`sovereign` says whose, `sued_in` in which
+    /// capacity, `capacity` the office in words).
     GovernmentOfficial,
 }
 
 impl PartyKind {
-    /// Whether Rule 12(a)(2)'s 60-day answer period applies.
-    pub fn is_federal_government(self) -> bool {
+    /// Whether the party is a government, one of its agencies or one of its officers.
+    pub fn is_government(self) -> bool {
         matches!(
             self,
-            PartyKind::GovernmentAgency | PartyKind::GovernmentOfficial
+            PartyKind::Government | PartyKind::GovernmentAgency | PartyKind::GovernmentOfficial
         )
     }
+}
+
+/// Whose government a government party is, or belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sovereign {
+    /// The United States (Fed. R. Civ. P. 4(i), 12(a)(2)-(3)).
+    UnitedStates,
+    /// A State of the United States (Fed. R. Civ. P. 4(j)(2)).
+    State,
+    /// A county, city or other local government (Fed. R. Civ. P. 4(j)(2)).
+    Local,
+}
+
+impl Sovereign {
+    /// The plain words the app and the messages use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sovereign::UnitedStates => "the United States (federal)",
+            Sovereign::State => "a State",
+            Sovereign::Local => "a local government (county, city, district)",
+        }
+    }
+}
+
+/// The capacity in which an officer or employee is sued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SuedIn {
+    /// As the office: the claim is in substance against the government.
+    OfficialCapacity,
+    /// Personally, for acts done in office (Fed. R. Civ. P. 12(a)(3) for a federal officer).
+    IndividualCapacity,
 }
 
 /// One party to the action.
@@ -158,6 +195,12 @@ pub struct Party {
     /// Border Protection".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity: Option<String>,
+    /// For a government, agency or official: whose government it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sovereign: Option<Sovereign>,
+    /// For an official: whether sued in an official or an individual capacity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sued_in: Option<SuedIn>,
     /// The short form used in the body ("Twitter", "DHS", "CBP").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
@@ -179,6 +222,31 @@ impl Party {
     /// The name used in running text: the short name when there is one.
     pub fn short(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Whether the party is the United States, a federal agency, or a federal officer or
+    /// employee sued in an official capacity: Fed. R. Civ. P. 12(a)(2).
+    pub fn is_united_states_or_official(&self) -> bool {
+        self.sovereign == Some(Sovereign::UnitedStates)
+            && match self.kind {
+                PartyKind::Government | PartyKind::GovernmentAgency => true,
+                PartyKind::GovernmentOfficial => self.sued_in != Some(SuedIn::IndividualCapacity),
+                PartyKind::Person | PartyKind::Organization => false,
+            }
+    }
+
+    /// Whether the party is a federal officer or employee sued in an individual capacity:
+    /// Fed. R. Civ. P. 12(a)(3).
+    pub fn is_federal_officer_individually(&self) -> bool {
+        self.sovereign == Some(Sovereign::UnitedStates)
+            && self.kind == PartyKind::GovernmentOfficial
+            && self.sued_in == Some(SuedIn::IndividualCapacity)
+    }
+
+    /// Whether a party takes part in the action as a party (and so is served under Rule 5):
+    /// an interested party is not one until the court lets it intervene (Rule 24).
+    pub fn is_party_to_the_action(&self) -> bool {
+        self.role != Role::InterestedParty
     }
 
     /// Whether the party appears under a pseudonym.
@@ -339,6 +407,34 @@ pub struct Docket {
     /// Earlier voluntary dismissals of the same claims (Rule 41(a)(1)(B)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prior_dismissals: Vec<PriorDismissal>,
+    /// Papers each defendant has served in answer (an answer, a Rule 12 motion, a motion
+    /// for summary judgment), by party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Response>,
+    /// The defendants (ids) a notice of voluntary dismissal covers; empty means the whole
+    /// action. After `dates.dismissed` their deadlines are moot.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissal_covers: Vec<String>,
+}
+
+/// What a defendant served in answer to the complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResponsePaper {
+    Answer,
+    /// A motion under Rule 12(b), (e) or (f): it does not end the right to dismiss by notice.
+    Rule12Motion,
+    SummaryJudgmentMotion,
+}
+
+/// One paper a party served in answer to the complaint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The party that served it (an id from `parties`).
+    pub party: String,
+    pub paper: ResponsePaper,
+    pub served: NaiveDate,
 }
 
 impl Docket {

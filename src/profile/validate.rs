@@ -86,6 +86,30 @@ impl CaseProfile {
                     "an official is named without the capacity in which they are sued",
                 ));
             }
+            if p.kind.is_government() && p.sovereign.is_none() {
+                out.push(Finding::warning(
+                    format!("parties[{i}].sovereign"),
+                    "say whose government this party is (the United States, a State, or a local government): the time to answer depends on it (Fed. R. Civ. P. 12(a)(1)-(3)); until then the shortest period, 21 days, is shown",
+                ));
+            }
+            if !p.kind.is_government() && p.sovereign.is_some() {
+                out.push(Finding::warning(
+                    format!("parties[{i}].sovereign"),
+                    "only a government, agency or official belongs to a government; set the party's kind or remove `sovereign`",
+                ));
+            }
+            if p.kind == super::PartyKind::GovernmentOfficial && p.sued_in.is_none() {
+                out.push(Finding::warning(
+                    format!("parties[{i}].sued_in"),
+                    "say whether the official is sued in an official or an individual capacity (for a federal officer, Fed. R. Civ. P. 12(a)(2) or 12(a)(3))",
+                ));
+            }
+            if p.kind != super::PartyKind::GovernmentOfficial && p.sued_in.is_some() {
+                out.push(Finding::warning(
+                    format!("parties[{i}].sued_in"),
+                    "only an official is sued in an official or individual capacity; set the party's kind or remove `sued_in`",
+                ));
+            }
         }
         for (i, c) in self.counsel.iter().enumerate() {
             if c.name.trim().is_empty() {
@@ -147,6 +171,30 @@ impl CaseProfile {
                     format!("claims[{i}].paragraphs"),
                     "the claim has no paragraphs",
                 ));
+            }
+        }
+        for (i, r) in self.docket.responses.iter().enumerate() {
+            if self.party(&r.party).is_none() {
+                out.push(Finding::error(
+                    format!("docket.responses[{i}].party"),
+                    format!("no party has the id `{}`", r.party),
+                ));
+            }
+        }
+        for (i, id) in self.docket.dismissal_covers.iter().enumerate() {
+            match self.party(id) {
+                None => out.push(Finding::error(
+                    format!("docket.dismissal_covers[{i}]"),
+                    format!("no party has the id `{id}`"),
+                )),
+                Some(p) if p.role.is_initiating() => out.push(Finding::error(
+                    format!("docket.dismissal_covers[{i}]"),
+                    format!(
+                        "`{id}` is a {}; a dismissal covers the parties the claims are against",
+                        p.role.label().to_lowercase()
+                    ),
+                )),
+                Some(_) => {}
             }
         }
         for (i, s) in self.docket.service.iter().enumerate() {

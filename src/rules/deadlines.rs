@@ -19,7 +19,7 @@
 //! of the clerk's office (Rule 6(a)(3)) are not modelled.
 
 use super::calendar::Calendar;
-use crate::profile::{CaseProfile, Party, Role, Service, ServiceMethod};
+use crate::profile::{CaseProfile, Party, ResponsePaper, Role, Service, ServiceMethod, Sovereign};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
@@ -41,6 +41,17 @@ pub struct Deadline {
     pub party: Option<String>,
     /// The rule, the trigger, the count and every roll-forward, one sentence each.
     pub explanation: Vec<String>,
+    /// Set when a later event has made the deadline moot (a dismissal, a served answer):
+    /// why. A moot deadline is listed for the record, never as due.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moot: Option<String>,
+}
+
+impl Deadline {
+    /// Whether the deadline still has to be met.
+    pub fn is_live(&self) -> bool {
+        self.moot.is_none()
+    }
 }
 
 /// The result of counting a period under Rule 6(a) (and 6(d)).
@@ -198,8 +209,65 @@ pub fn compute(profile: &CaseProfile, calendar: &Calendar) -> Vec<Deadline> {
                 .filter_map(|p| service_deadline(profile, p, filed, calendar)),
         );
     }
-    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.title.cmp(&b.title)));
+    for d in &mut out {
+        d.moot = moot_reason(profile, d);
+    }
+    out.sort_by(|a, b| {
+        a.moot
+            .is_some()
+            .cmp(&b.moot.is_some())
+            .then_with(|| a.due.cmp(&b.due))
+            .then_with(|| a.title.cmp(&b.title))
+    });
     out
+}
+
+/// Why a later event has made `deadline` moot: a dismissal that covers its party
+/// (`dates.dismissed`, `docket.dismissal_covers`), or for an answer deadline, the party's
+/// own answer or motion (`docket.responses`).
+fn moot_reason(profile: &CaseProfile, deadline: &Deadline) -> Option<String> {
+    let party = deadline.party.as_deref()?;
+    if let Some(&dismissed) = profile.dates.get("dismissed") {
+        let covers = &profile.docket.dismissal_covers;
+        if covers.is_empty() || covers.iter().any(|id| id == party) {
+            let what = if covers.is_empty() {
+                "the action was dismissed"
+            } else {
+                "the claims against this party were dismissed"
+            };
+            return Some(format!(
+                "Moot: {what} on {} (dates.dismissed{}).",
+                show(dismissed),
+                if covers.is_empty() {
+                    ""
+                } else {
+                    ", docket.dismissal_covers"
+                }
+            ));
+        }
+    }
+    if deadline.rule.starts_with("Fed. R. Civ. P. 12(a)") {
+        if let Some(r) = profile.docket.responses.iter().find(|r| r.party == party) {
+            let paper = match r.paper {
+                ResponsePaper::Answer => "an answer",
+                ResponsePaper::Rule12Motion => "a Rule 12 motion",
+                ResponsePaper::SummaryJudgmentMotion => "a motion for summary judgment",
+            };
+            return Some(format!(
+                "Met: the party served {paper} on {} (docket.responses).",
+                show(r.served)
+            ));
+        }
+    }
+    if deadline.rule == "Fed. R. Civ. P. 4(m)"
+        && profile.docket.responses.iter().any(|r| r.party == party)
+    {
+        return Some(
+            "Moot: the party has appeared and responded (docket.responses); an objection to service not raised in its first response is waived (Rule 12(h)(1))."
+                .to_string(),
+        );
+    }
+    None
 }
 
 fn answer_deadline(
@@ -210,11 +278,27 @@ fn answer_deadline(
 ) -> Option<Deadline> {
     let party = profile.party(&service.party);
     let name = party.map_or(service.party.as_str(), |p| p.name.as_str());
-    let government = party.is_some_and(|p| p.kind.is_federal_government());
     let mut why = Vec::new();
-    let (rule, days, trigger) = if government {
+    let us_attorney = |why: &mut Vec<String>, fallback: NaiveDate| match service.us_attorney_served
+    {
+        Some(date) => {
+            why.push(format!(
+                "Service on the United States attorney: {}, recorded in docket.service[{index}].us_attorney_served.",
+                show(date)
+            ));
+            Some(date)
+        }
+        None => {
+            why.push(format!(
+                "No date of service on the United States attorney is recorded (docket.service[{index}].us_attorney_served), so the period is counted from service on {name} on {}. Record that date: the period runs from it.",
+                show(fallback)
+            ));
+            None
+        }
+    };
+    let (rule, days, trigger) = if party.is_some_and(|p| p.is_united_states_or_official()) {
         why.push(
-            "Fed. R. Civ. P. 12(a)(2): the United States, a United States agency, or a United States officer or employee sued in an official capacity must serve an answer within 60 days after service on the United States attorney."
+            "Fed. R. Civ. P. 12(a)(2): the United States, a United States agency, or a United States officer or employee sued only in an official capacity must serve an answer within 60 days after service on the United States attorney."
                 .to_string(),
         );
         if service.method == ServiceMethod::WaiverRequest {
@@ -222,23 +306,37 @@ fn answer_deadline(
                 "The record for {name} is a waiver request, but Rule 4(d) waivers are not available against the United States, its agencies or officers (see Rule 4(i)); the Rule 12(a)(2) period is shown."
             ));
         }
-        let trigger = match service.us_attorney_served {
-            Some(date) => {
+        let trigger = us_attorney(&mut why, service.date).unwrap_or(service.date);
+        ("Fed. R. Civ. P. 12(a)(2)", 60, trigger)
+    } else if party.is_some_and(|p| p.is_federal_officer_individually()) {
+        why.push(
+            "Fed. R. Civ. P. 12(a)(3): a United States officer or employee sued in an individual capacity for an act or omission in connection with duties performed on the United States' behalf must serve an answer within 60 days after service on the officer or employee or service on the United States attorney, whichever is later."
+                .to_string(),
+        );
+        why.push(format!("Service on {name}: {}.", show(service.date)));
+        let trigger = match us_attorney(&mut why, service.date) {
+            Some(date) if date > service.date => {
                 why.push(format!(
-                    "Trigger: service on the United States attorney on {}, recorded in docket.service[{index}].us_attorney_served.",
+                    "The later of the two is service on the United States attorney, {}.",
                     show(date)
                 ));
                 date
             }
-            None => {
+            Some(_) => {
                 why.push(format!(
-                    "No date of service on the United States attorney is recorded (docket.service[{index}].us_attorney_served), so the period is counted from service on {name} on {}. Record that date: Rule 12(a)(2) runs from it.",
+                    "The later of the two is service on {name}, {}.",
                     show(service.date)
                 ));
                 service.date
             }
+            None => service.date,
         };
-        ("Fed. R. Civ. P. 12(a)(2)", 60, trigger)
+        ("Fed. R. Civ. P. 12(a)(3)", 60, trigger)
+    } else if service.method == ServiceMethod::WaiverRequest
+        && party.is_some_and(|p| p.kind.is_government())
+    {
+        // Rule 4(d)(1) reaches individuals, corporations and associations only.
+        return None;
     } else if service.method == ServiceMethod::WaiverRequest {
         why.push(
             "Fed. R. Civ. P. 12(a)(1)(A)(ii): a defendant that timely waives service under Rule 4(d) must serve an answer within 60 days after the request for a waiver was sent, or within 90 days after it was sent to the defendant outside any judicial district of the United States."
@@ -266,6 +364,18 @@ fn answer_deadline(
             "Fed. R. Civ. P. 12(a)(1)(A)(i): a defendant must serve an answer within 21 days after being served with the summons and complaint."
                 .to_string(),
         );
+        if let Some(p) = party.filter(|p| p.kind.is_government()) {
+            match p.sovereign {
+                Some(Sovereign::UnitedStates) => {}
+                Some(s) => why.push(format!(
+                    "{name} is a government party of {}, not of the United States: Rule 12(a)(2) and (3) give 60 days only to the United States, its agencies, officers and employees, so the 21 days of Rule 12(a)(1)(A)(i) apply.",
+                    s.label()
+                )),
+                None => why.push(format!(
+                    "Whose government {name} belongs to is not recorded (its `sovereign`); the 21 days of Rule 12(a)(1)(A)(i) are shown, the shortest period that could apply. If it is the United States or a federal agency or officer, the period is 60 days (Rule 12(a)(2), (3))."
+                )),
+            }
+        }
         let how = match service.method {
             ServiceMethod::Personal => "personally",
             ServiceMethod::Mail => "by mail",
@@ -298,6 +408,7 @@ fn answer_deadline(
         due: computed.due,
         party: Some(service.party.clone()),
         explanation: why,
+        moot: None,
     })
 }
 
@@ -351,6 +462,7 @@ fn service_deadline(
         due: computed.due,
         party: Some(party.id.clone()),
         explanation: why,
+        moot: None,
     })
 }
 

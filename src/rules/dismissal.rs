@@ -11,11 +11,31 @@
 //! Not checked here: class and derivative actions and receiverships (Rules 23(e), 23.1(c),
 //! 23.2, 66), where dismissal needs court approval whatever has been served.
 
-use crate::profile::{CaseProfile, Finding, PriorDismissal};
+use crate::profile::{CaseProfile, Finding, PriorDismissal, ResponsePaper, Role};
+
+/// The defendants a notice of voluntary dismissal covers: those named in
+/// `docket.dismissal_covers`, or every defendant and respondent when it is empty.
+pub fn covered_defendants(profile: &CaseProfile) -> Vec<&crate::profile::Party> {
+    let covers = &profile.docket.dismissal_covers;
+    profile
+        .parties
+        .iter()
+        .filter(|p| matches!(p.role, Role::Defendant | Role::Respondent))
+        .filter(|p| covers.is_empty() || covers.contains(&p.id))
+        .collect()
+}
+
+/// Whether Rule 41(a)(1)(B) makes a notice of dismissal an adjudication on the merits: the
+/// plaintiff has recorded an earlier voluntary dismissal of the same claim.
+pub fn two_dismissal_rule_applies(profile: &CaseProfile) -> bool {
+    !profile.docket.prior_dismissals.is_empty()
+}
 
 /// Findings for a notice of voluntary dismissal under Rule 41(a)(1)(A)(i): an error for a
-/// served answer or summary-judgment motion (the notice is no longer available), a warning
-/// for each recorded earlier dismissal of the same claim (Rule 41(a)(1)(B)).
+/// served answer or summary-judgment motion (of any adverse party, or of a covered
+/// defendant in `docket.responses`): the notice is no longer available against it; and a
+/// prominent warning for each recorded earlier dismissal of the same claim
+/// (Rule 41(a)(1)(B)): the notice then says it operates as an adjudication on the merits.
 pub fn voluntary_dismissal_findings(profile: &CaseProfile) -> Vec<Finding> {
     let mut out = Vec::new();
     let instead = "To dismiss now, file a stipulation of dismissal signed by all parties who have appeared (Fed. R. Civ. P. 41(a)(1)(A)(ii)) or ask the court for an order of dismissal (Rule 41(a)(2)).";
@@ -33,6 +53,30 @@ pub fn voluntary_dismissal_findings(profile: &CaseProfile) -> Vec<Finding> {
             format!(
                 "A motion for summary judgment was served on {date}. A plaintiff may dismiss by notice under Fed. R. Civ. P. 41(a)(1)(A)(i) only before the opposing party serves an answer or a motion for summary judgment, so this notice cannot be used. {instead}"
             ),
+        ));
+    }
+    let covered = covered_defendants(profile);
+    for (i, r) in profile.docket.responses.iter().enumerate() {
+        let paper = match r.paper {
+            ResponsePaper::Answer => "an answer",
+            ResponsePaper::SummaryJudgmentMotion => "a motion for summary judgment",
+            ResponsePaper::Rule12Motion => continue,
+        };
+        let Some(p) = covered.iter().find(|p| p.id == r.party) else {
+            continue;
+        };
+        out.push(Finding::error(
+            format!("docket.responses[{i}]"),
+            format!(
+                "{} served {paper} on {}, and this notice would dismiss the claims against it. Under Fed. R. Civ. P. 41(a)(1)(A)(i) a notice is available against a defendant only before it serves an answer or a motion for summary judgment. Leave {} out of the dismissal (docket.dismissal_covers lists the defendants it covers), or: {instead}",
+                p.name, r.served, p.name
+            ),
+        ));
+    }
+    if covered.is_empty() && !profile.docket.dismissal_covers.is_empty() {
+        out.push(Finding::error(
+            "docket.dismissal_covers",
+            "the dismissal covers no defendant or respondent of this action",
         ));
     }
     for (i, prior) in profile.docket.prior_dismissals.iter().enumerate() {
@@ -73,7 +117,7 @@ fn prior_dismissal_message(profile: &CaseProfile, prior: &PriorDismissal) -> Str
         }
     };
     format!(
-        "The plaintiff voluntarily dismissed an earlier action in {case} on {}, which included {claims}. Under Fed. R. Civ. P. 41(a)(1)(B), when the plaintiff has previously dismissed an action based on or including the same claim, a notice of dismissal operates as an adjudication on the merits: this dismissal would be with prejudice. Confirm with the attorney before filing.",
+        "WITH PREJUDICE — Rule 41(a)(1)(B) two-dismissal rule. The plaintiff voluntarily dismissed an earlier action in {case} on {}, which included {claims}. Under Fed. R. Civ. P. 41(a)(1)(B), when the plaintiff has previously dismissed an action based on or including the same claim, a notice of dismissal operates as an adjudication on the merits, so this notice says the dismissal is with prejudice. Confirm with the attorney before filing.",
         prior.date
     )
 }

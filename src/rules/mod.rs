@@ -1,13 +1,16 @@
 //! Court-rule logic: what the Federal Rules of Civil Procedure say about a case profile and
 //! about the text of a filing.
 //!
-//! - [`calendar`]: legal holidays under Fed. R. Civ. P. 6(a)(6).
+//! - [`calendar`]: legal holidays under Fed. R. Civ. P. 6(a)(6), read from holiday lists.
+//! - [`checks`]: court-system, Rule 11(a), local-rule, service and non-party checks.
+//! - [`court`]: a court's system, state, holiday lists and local rules (court data).
 //! - [`deadlines`]: time computation under Rule 6(a) and 6(d), answer periods under
 //!   Rule 12(a), the service period of Rule 4(m); every date comes with its explanation.
 //! - [`dismissal`]: whether a notice of voluntary dismissal under Rule 41(a)(1)(A)(i) is
 //!   still available.
 //! - [`privacy`]: the Rule 5.2 scan of the final rendered text (Social Security and
 //!   taxpayer numbers, birth dates, financial account numbers, minors' names).
+//! - [`service`]: who must be served with a later paper, how and where (Rule 5).
 //! - [`protect`]: the guard that keeps a pseudonymous party's protected values out of every
 //!   output.
 //!
@@ -15,17 +18,23 @@
 //! page and line a person sees in the PDF.
 
 pub mod calendar;
+pub mod checks;
+pub mod court;
 pub mod deadlines;
 pub mod dismissal;
 pub mod privacy;
 pub mod protect;
+pub mod service;
 mod text;
 
-pub use calendar::{Calendar, DayOff, Holiday};
+pub use calendar::{Calendar, CalendarError, DayOff, Holiday, HolidayList};
+pub use checks::{filing_findings, FilingContext};
+pub use court::{system_mismatch, CourtRules, CourtSystem};
 pub use deadlines::{compute, count_days, Computed, Deadline, DeadlineError};
 pub use dismissal::voluntary_dismissal_findings;
 pub use privacy::{privacy_findings, PrivacyFinding, PrivacyKind};
 pub use protect::{protected_leaks, Leak};
+pub use service::{certificate_needed, service_list, PaperService, ServiceEntry};
 
 use serde::Serialize;
 

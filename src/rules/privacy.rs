@@ -4,7 +4,8 @@
 //! a taxpayer identification number, or a financial account number; only the year of a
 //! person's birth; and only the initials of a minor. This scan looks for:
 //!
-//! - Social Security numbers and ITINs written `123-45-6789` or `123 45 6789`; employer
+//! - Social Security numbers and ITINs written `123-45-6789`, `123 45 6789`, `123.45.6789`
+//!   or `123/45/6789`; employer
 //!   identification numbers written `12-3456789` (with a prefix the IRS assigns, or after
 //!   "EIN"/"TIN"); and nine bare digits right after "SSN", "Social Security", "TIN",
 //!   "EIN" and the like;
@@ -12,12 +13,17 @@
 //!   birth month-and-year, within a few words of "born", "birth", "DOB";
 //! - financial account numbers: card numbers (13–19 digits that pass the Luhn check, written
 //!   solid or in the usual groups), and runs of 5 or more digits right after "account",
-//!   "acct", "card" or "IBAN" (routing numbers are public and are skipped);
+//!   "acct", "card" or "IBAN" (routing numbers are public and are skipped); numbers of 8
+//!   or more digits with words about a bank account around them in the same sentence
+//!   ("into her savings account at First Bank, 123456789012"); IBANs that pass the
+//!   ISO 13616 check;
 //! - the name of a party marked `minor` (first and last name, either order, with up to
 //!   three middle names or initials between), from the party's name and protected true
 //!   name.
 //!
-//! To avoid crying wolf it leaves alone case numbers (3:17-cv-01916), statute citations
+//! To avoid crying wolf it leaves alone holidays named for a birthday ("Washington's
+//! Birthday", "Birthday of Martin Luther King, Jr."), a docket number shaped like an EIN
+//! after "No." ("No. 12-3456789"), case numbers (3:17-cv-01916), statute citations
 //! (19 U.S.C. § 1509), phone numbers (555-123-4567), dates of events that are not near a
 //! mention of birth, ZIP codes, and any number glued to letters or to other digits. The
 //! scan runs over the lines joined in reading order, so a number or name broken across a
@@ -119,6 +125,7 @@ pub fn privacy_findings(lines: &[TextLine], profile: &CaseProfile) -> Vec<Privac
     if shapes.card {
         scan.cards();
     }
+    scan.ibans();
     scan.accounts();
     scan.birth_dates();
     scan.minor_names(profile);
@@ -148,7 +155,7 @@ const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 
 static SSN: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"([0-9]{{3}})({DASH}| )([0-9]{{2}})({DASH}| )([0-9]{{4}})"
+        r"([0-9]{{3}})({DASH}| |\.|/)([0-9]{{2}})({DASH}| |\.|/)([0-9]{{4}})"
     ))
 });
 static EIN: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"([0-9]{{2}}){DASH}([0-9]{{7}})")));
@@ -168,6 +175,14 @@ static GLUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^[\s:#.,()\-\x{2013}]*(?:(?:numbers?|nos?|num|ending\s+in|is|was|of)\b[\s:#.,()\-\x{2013}]*){0,4}$",
     )
 });
+static DOCKET_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:\bnos?\.|\bnumber|\bdocket|\bcase)\s*$"));
+static ACCOUNT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:accounts?|acct|bank|checking|savings|brokerage|deposit(?:ed)?|iban)\b")
+});
+static IBAN: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b"));
+static HOLIDAY_BIRTHDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\p{Lu}[\p{L}.]*['\x{2019}]s\s+Birthday\b|\bBirthday\s+of\s+\p{Lu}"));
 static ZIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{2},?\s+$"));
 static BIRTH_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bborn\b|\bbirth|\bdob\b\.?|\bd\.o\.b\b\.?"));
@@ -194,6 +209,25 @@ static MONTH_YEAR: LazyLock<Regex> =
 /// Prefixes the IRS assigns to employer identification numbers.
 fn valid_ein_prefix(p: u32) -> bool {
     matches!(p, 1..=6 | 10..=16 | 20..=27 | 30..=39 | 40..=48 | 50..=68 | 71..=77 | 80..=88 | 90..=95 | 98 | 99)
+}
+
+/// ISO 13616: move the first four characters to the end, letters to 10..35, and the
+/// number must leave 1 when divided by 97.
+fn iban_checks(iban: &str) -> bool {
+    let (head, tail) = iban.split_at(4);
+    let mut rem: u32 = 0;
+    for c in tail.chars().chain(head.chars()) {
+        let v = match c.to_digit(36) {
+            Some(v) => v,
+            None => return false,
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    rem == 1
 }
 
 fn luhn(digits: &[u32]) -> bool {
@@ -379,6 +413,10 @@ impl Scan<'_> {
             }
             let prefix: u32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
             let in_context = self.context_before(all.start(), 60, &TAX_CONTEXT).is_some();
+            if !in_context && DOCKET_BEFORE.is_match(self.text.before(all.start(), 20)) {
+                // "No. 12-3456789": a docket number, not a taxpayer number.
+                continue;
+            }
             if !valid_ein_prefix(prefix) && !in_context {
                 continue;
             }
@@ -469,6 +507,7 @@ impl Scan<'_> {
             if self
                 .context_before(m.start(), 40, &ACCOUNT_CONTEXT)
                 .is_none()
+                && !(digits.len() >= 8 && self.account_described(m.start(), m.end()))
             {
                 continue;
             }
@@ -478,6 +517,46 @@ impl Scan<'_> {
                 m.end(),
                 mask_digits(s, 4),
                 "a financial account number with more than its last four digits; Fed. R. Civ. P. 5.2(a)(4) allows only the last four",
+            );
+        }
+    }
+
+    /// Whether words about a bank account surround a long number in the same sentence
+    /// ("deposited into her checking account at First Bank, 123456789"; "123456789, her
+    /// savings account"), when no routing-number word is nearer.
+    fn account_described(&self, start: usize, end: usize) -> bool {
+        let before = self.text.before(start, 80);
+        let in_sentence_before = ACCOUNT_WORDS.find_iter(before).last().is_some_and(|w| {
+            let between = &before[w.end()..];
+            !between.chars().any(|c| c.is_ascii_digit())
+                && !SENTENCE_BREAK.is_match(between)
+                && ROUTING
+                    .find_iter(before)
+                    .last()
+                    .is_none_or(|r| r.start() <= w.start())
+        });
+        let after = self.text.after(end, 40);
+        let in_sentence_after = ACCOUNT_WORDS.find(after).is_some_and(|w| {
+            !SENTENCE_BREAK.is_match(&after[..w.start()]) && !ROUTING.is_match(&after[..w.start()])
+        });
+        in_sentence_before || in_sentence_after
+    }
+
+    /// International bank account numbers: two letters, two check digits and up to 30
+    /// letters or digits, valid under the ISO 13616 mod-97 check.
+    fn ibans(&mut self) {
+        let text = self.text.text.as_str();
+        for m in IBAN.find_iter(text) {
+            let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();
+            if !(15..=34).contains(&compact.len()) || !iban_checks(&compact) {
+                continue;
+            }
+            self.push(
+                PrivacyKind::FinancialAccount,
+                m.start(),
+                m.end(),
+                mask_digits(m.as_str(), 4),
+                "a full international bank account number (IBAN); Fed. R. Civ. P. 5.2(a)(4) allows only the last four digits of a financial account number",
             );
         }
     }
@@ -545,7 +624,19 @@ impl Scan<'_> {
     fn near_birth(&self, start: usize, end: usize) -> bool {
         let no_digits = |s: &str| !s.chars().any(|c| c.is_ascii_digit());
         let before = self.text.before(start, 50);
-        if let Some(m) = BIRTH_CONTEXT.find_iter(before).last() {
+        // "Washington's Birthday", "Birthday of Martin Luther King, Jr." name holidays.
+        let holiday = |text: &str, at: usize| {
+            HOLIDAY_BIRTHDAY
+                .find_iter(text)
+                .any(|h| h.start() <= at && at < h.end())
+        };
+        let before_wide = self.text.before(start, 80);
+        let offset = before_wide.len() - before.len();
+        if let Some(m) = BIRTH_CONTEXT
+            .find_iter(before)
+            .filter(|m| !holiday(before_wide, m.start() + offset))
+            .last()
+        {
             let between = &before[m.end()..];
             // Include the date's first character, so "born. January" reads as a break.
             let first = self.text.next_chars(start).0.unwrap_or(' ');
@@ -554,7 +645,11 @@ impl Scan<'_> {
             }
         }
         let after = self.text.after(end, 25);
-        if let Some(m) = BIRTH_CONTEXT.find(after) {
+        let after_wide = self.text.after(end, 60);
+        if let Some(m) = BIRTH_CONTEXT
+            .find_iter(after)
+            .find(|m| !holiday(after_wide, m.start()))
+        {
             // Include the context word, so ". Born" reads as a break.
             if no_digits(&after[..m.start()]) && !SENTENCE_BREAK.is_match(&after[..m.end()]) {
                 return true;
@@ -605,7 +700,7 @@ impl Scan<'_> {
 /// the single characters between them, exactly as the patterns read them.
 #[derive(Debug, Default, PartialEq)]
 struct DigitShapes {
-    /// SSN: 3 digits, a dash or space, 2 digits, the same kind of separator, 4 digits.
+    /// SSN: 3 digits, a dash, space, dot or slash, 2 digits, the same separator, 4 digits.
     ssn: bool,
     /// EIN: 2 digits, a dash, 7 digits.
     ein: bool,
@@ -638,7 +733,7 @@ impl DigitShapes {
             let c = chars.next()?;
             chars.next().is_none().then_some(c)
         };
-        let sep = |c: Option<char>| c.is_some_and(|c| c == ' ' || is_dash(c));
+        let sep = |c: Option<char>| c.is_some_and(|c| matches!(c, ' ' | '.' | '/') || is_dash(c));
         let len = |r: (usize, usize)| r.1 - r.0;
         let mut shapes = DigitShapes::default();
         let mut chain = 0;
@@ -810,6 +905,44 @@ mod tests {
             "test",
         )
         .unwrap()
+    }
+
+    #[test]
+    fn issue_15_gaps_are_found() {
+        use PrivacyKind::*;
+        assert_eq!(kinds("SSN 123.45.6789 on file."), [SocialSecurityNumber]);
+        assert_eq!(kinds("Her number is 123/45/6789."), [SocialSecurityNumber]);
+        // A valid IBAN (the ISO 13616 example) and one with a wrong check digit.
+        assert_eq!(
+            kinds("Pay to GB82 WEST 1234 5698 7654 32 by Friday."),
+            [FinancialAccount]
+        );
+        assert!(kinds("Pay to GB83 WEST 1234 5698 7654 32 by Friday.").is_empty());
+        assert_eq!(
+            kinds("She deposited the check into her savings account at First Bank, 123456789012."),
+            [FinancialAccount]
+        );
+        assert_eq!(
+            kinds("The funds went to 123456789012, the company's brokerage account."),
+            [FinancialAccount]
+        );
+    }
+
+    #[test]
+    fn issue_15_false_alarms_are_gone() {
+        assert!(kinds("The period ended on Washington's Birthday, February 20, 2017.").is_empty());
+        assert!(kinds(
+            "The next day was the Birthday of Martin Luther King, Jr., January 16, 2017."
+        )
+        .is_empty());
+        assert!(kinds("The state action, No. 12-3456789, was dismissed.").is_empty());
+        assert!(kinds("See Case No. 21-1234567 (Cal. Super. Ct.).").is_empty());
+        // Still found: a real birth date, an EIN with its label.
+        assert_eq!(
+            kinds("She was born on February 20, 2017."),
+            [PrivacyKind::BirthDate]
+        );
+        assert_eq!(kinds("EIN No. 12-3456789"), [PrivacyKind::TaxpayerId]);
     }
 
     fn kinds(text: &str) -> Vec<PrivacyKind> {

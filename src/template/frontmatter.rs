@@ -40,6 +40,14 @@ pub struct FrontMatter {
     /// Court-rule checks this filing must pass before export.
     #[serde(default)]
     pub checks: Vec<Check>,
+    /// The court systems the template is written for (`["federal"]` when absent); using it
+    /// in a court of another system is an error.
+    #[serde(default = "federal_only")]
+    pub systems: Vec<crate::rules::CourtSystem>,
+}
+
+fn federal_only() -> Vec<crate::rules::CourtSystem> {
+    vec![crate::rules::CourtSystem::Federal]
 }
 
 /// A court-rule check a template's front matter may ask for (`checks = [...]`).
@@ -49,6 +57,9 @@ pub enum Check {
     /// `voluntary-dismissal`: Fed. R. Civ. P. 41(a)(1)(A)(i) eligibility — the
     /// plaintiff may still dismiss by notice.
     VoluntaryDismissal,
+    /// `initial-pleading`: the complaint — local rules for initial pleadings, such as
+    /// N.D. Cal. Civil L.R. 3-2(c).
+    InitialPleading,
 }
 
 /// Why front matter was rejected: the key (a dotted path, `checks[0]`), the byte offset

@@ -6,6 +6,7 @@
 use super::model::{Align, Block, BlockKind, Column, Element, Para, Spacing, Span};
 use super::style::{BulletStyle, CourtStyle};
 use crate::profile::{CaseProfile, Counsel, Party, PartyKind, Role};
+use crate::rules::PaperService;
 use chrono::NaiveDate;
 
 /// Whether a filing is a court paper or a letter.
@@ -126,13 +127,15 @@ fn pleading(
     if spec.signature {
         out.push(signature(spec, profile, style));
     }
+    let (served, _) = crate::rules::service_list(profile, spec.filed_by, &style.court.us_attorney);
     let certificate = match spec.certificate_of_service {
         CertificateRule::Never => false,
-        CertificateRule::Auto => !profile.docket.service.is_empty(),
+        // Rule 5(d)(1)(B): none for a paper served only through the court's system.
+        CertificateRule::Auto => crate::rules::certificate_needed(&served),
         CertificateRule::Always => true,
     };
     if certificate {
-        certificate_of_service(spec, profile, style, &mut out);
+        certificate_of_service(spec, profile, &served, style, &mut out);
     }
     out
 }
@@ -437,6 +440,7 @@ fn signature(spec: &FilingSpec, profile: &CaseProfile, style: &CourtStyle) -> El
 fn certificate_of_service(
     spec: &FilingSpec,
     profile: &CaseProfile,
+    served: &[crate::rules::ServiceEntry],
     style: &CourtStyle,
     out: &mut Vec<Element>,
 ) {
@@ -449,36 +453,49 @@ fn certificate_of_service(
     h.keep_with_next = true;
     h.bookmark = Some("Certificate of Service".into());
     out.push(Element::Para(h));
-    // Later papers are served under Rule 5(b): through CM/ECF on counsel of record, and by
-    // mail on a served party that has no counsel in the profile.
-    let unrepresented: Vec<&Party> = profile
-        .docket
-        .service
+    // Later papers are served under Rule 5(b): through the court's system on counsel of
+    // record, by mail on everyone else (see rules::service).
+    let electronic: Vec<String> = served
         .iter()
-        .filter_map(|s| profile.party(&s.party))
-        .filter(|p| !profile.counsel.iter().any(|c| c.represents.contains(&p.id)))
-        .fold(Vec::new(), |mut v, p| {
-            if !v.iter().any(|q: &&Party| q.id == p.id) {
-                v.push(p);
+        .filter_map(|e| match &e.service {
+            PaperService::CourtElectronic { counsel } => {
+                Some(format!("{} (counsel for {})", counsel.join(", "), e.name))
             }
-            v
-        });
+            PaperService::Mail { .. } => None,
+        })
+        .collect();
+    let mailed: Vec<(&str, &[String])> = served
+        .iter()
+        .filter_map(|e| match &e.service {
+            PaperService::Mail { to, address } => Some((to.as_str(), address.as_slice())),
+            PaperService::CourtElectronic { .. } => None,
+        })
+        .collect();
     let mut text = format!(
-        "I hereby certify that on {}, I electronically filed the foregoing {} with the Clerk of the Court using the CM/ECF system, which will send notice of the filing to all counsel of record",
+        "I hereby certify that on {}, I electronically filed the foregoing {} with the Clerk of the Court using the CM/ECF system",
         long_date(spec.date),
         spec.title.to_uppercase()
     );
-    text.push_str(if unrepresented.is_empty() {
-        "."
+    if electronic.is_empty() {
+        text.push('.');
     } else {
-        ", and that on the same day I served a copy by first-class mail, postage prepaid, on the following parties, who have not appeared through counsel:"
-    });
+        text.push_str(&format!(
+            ", which will send notice of the filing to the following counsel of record, who are thereby served (Fed. R. Civ. P. 5(b)(2)(E)): {}.",
+            electronic.join("; ")
+        ));
+    }
+    if !mailed.is_empty() {
+        text.push_str(&format!(
+            " On the same day I served a copy by first-class mail, postage prepaid (Fed. R. Civ. P. 5(b)(2)(C)), addressed to the following {}:",
+            if mailed.len() == 1 { "party" } else { "parties" }
+        ));
+    }
     let mut p = Para::new(vec![Span::plain(text)]).spacing(spacing);
     p.first_indent = style.text.paragraph_indent;
     out.push(Element::Para(p));
-    for party in unrepresented {
-        let mut lines = vec![party.name.clone()];
-        lines.extend(party.address.iter().cloned());
+    for (to, address) in mailed {
+        let mut lines = vec![to.to_string()];
+        lines.extend(address.iter().cloned());
         out.push(Element::Para(
             single(lines.join("\n"))
                 .indent(style.text.paragraph_indent * 2.0, 0.0)

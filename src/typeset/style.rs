@@ -35,6 +35,9 @@ pub struct CourtStyle {
     /// Whether Inauguration Day is a legal holiday here (courts in the D.C. area).
     #[serde(default)]
     pub inauguration_day: bool,
+    /// The court's system, state, holiday lists and local rules (`[court]`).
+    #[serde(default)]
+    pub court: crate::rules::CourtRules,
 }
 
 /// The paper and the text column on it.
@@ -386,6 +389,9 @@ impl CourtStyle {
     }
 
     fn check_holidays(&self) -> Result<(), Rejected> {
+        if let Err(e) = self.court.calendar() {
+            return reject("court.holidays", e.to_string());
+        }
         for date in self.holidays.keys() {
             if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
                 return reject(
@@ -471,7 +477,9 @@ impl CourtStyle {
                     .map(|d| (d, name.clone()))
             })
             .collect();
-        crate::rules::Calendar::federal()
+        self.court
+            .calendar()
+            .unwrap_or_else(|_| crate::rules::Calendar::federal())
             .with_inauguration_day(self.inauguration_day)
             .with_extra_holidays(extra)
     }

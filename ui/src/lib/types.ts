@@ -7,7 +7,23 @@ export type Role =
   | "respondent"
   | "interested-party"
   | "intervenor";
-export type PartyKind = "person" | "organization" | "government-agency" | "government-official";
+export type PartyKind = "person" | "organization" | "government" | "government-agency" | "government-official";
+
+/** Whose government a government party is (Fed. R. Civ. P. 12(a)(1)-(3) turn on it). */
+export type Sovereign = "united-states" | "state" | "local";
+/** The capacity an official is sued in. */
+export type SuedIn = "official-capacity" | "individual-capacity";
+
+export const SOVEREIGNS: { value: Sovereign; label: string }[] = [
+  { value: "united-states", label: "The United States (federal)" },
+  { value: "state", label: "A State (e.g. California or a California agency)" },
+  { value: "local", label: "A county, city or district" },
+];
+
+export const SUED_IN: { value: SuedIn; label: string }[] = [
+  { value: "official-capacity", label: "As the office (official capacity)" },
+  { value: "individual-capacity", label: "Personally (individual capacity)" },
+];
 
 export const ROLES: { value: Role; label: string }[] = [
   { value: "plaintiff", label: "Plaintiff" },
@@ -21,6 +37,7 @@ export const ROLES: { value: Role; label: string }[] = [
 export const KINDS: { value: PartyKind; label: string }[] = [
   { value: "person", label: "Person" },
   { value: "organization", label: "Organization" },
+  { value: "government", label: "A government itself" },
   { value: "government-agency", label: "Government agency" },
   { value: "government-official", label: "Government official" },
 ];
@@ -60,6 +77,8 @@ export interface Party {
   role: Role;
   kind: PartyKind;
   capacity?: string | null;
+  sovereign?: Sovereign | null;
+  sued_in?: SuedIn | null;
   short_name?: string | null;
   description?: string | null;
   address?: string[];
@@ -166,6 +185,8 @@ export interface Deadline {
   due: string;
   party: string | null;
   explanation: string[];
+  /** Set when a later event made the deadline moot: why. */
+  moot?: string | null;
 }
 
 export interface Draft {
