@@ -770,7 +770,7 @@ fn stage_one(
         if !leaks.is_empty() {
             return Err(ExportError::Filing {
                 template: template.to_string(),
-                error: filing::FilingError::ProtectedLeak(leaks),
+                error: FilingError::ProtectedLeak(leaks),
             });
         }
         let tmp = write_hidden(out_dir, &filing.to_pdf(), false)

@@ -159,9 +159,11 @@ fn rules_findings(
         systems: &t.front.systems,
         filed_by: t.front.filed_by,
         signed: t.front.signature,
-        served_under_rule_5: t.front.certificate_of_service
-            != crate::typeset::CertificateRule::Never,
-        initial_pleading: t.front.checks.contains(&crate::template::Check::InitialPleading),
+        served_under_rule_5: t.front.certificate_of_service != typeset::CertificateRule::Never,
+        initial_pleading: t
+            .front
+            .checks
+            .contains(&crate::template::Check::InitialPleading),
     };
     crate::rules::filing_findings(profile, &ctx, &court)
 }

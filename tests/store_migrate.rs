@@ -591,6 +591,8 @@ fn a_version_2_store_with_protected_values_in_the_clear_is_sealed_too() {
     for rev in 1..=2 {
         assert_eq!(store.show(CaseId(1), Some(Rev(rev))).unwrap().profile, doe);
     }
+}
+
 /// Profile schema 1 -> 2 on a saved store: every revision of the committed version-1
 /// store opens; a version-1 government agency or official becomes a party of the United
 /// States (an official sued in an official capacity), as schema 1 meant; and nothing else

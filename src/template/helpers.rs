@@ -307,7 +307,10 @@ impl<'a> Args<'a> {
         let list = self.arg(0)?;
         let field = self.params.get(1).map(|v| text(v));
         let Value::Array(items) = list else {
-            return Err(fail(self.helper, format!("expected a list, found {}", kind_of(list))));
+            return Err(fail(
+                self.helper,
+                format!("expected a list, found {}", kind_of(list)),
+            ));
         };
         Ok(items
             .iter()

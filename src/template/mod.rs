@@ -46,7 +46,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// File extension of a template.
 pub const EXTENSION: &str = ".md.hbs";
 
-
 /// Why a template could not be used.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum TemplateError {
