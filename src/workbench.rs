@@ -144,6 +144,7 @@ impl DraftOptions {
 
 /// The live preview of one filing.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Draft {
     pub template: String,
     pub title: Option<String>,
@@ -162,6 +163,7 @@ pub struct Draft {
 
 /// A template in the list, with the problems the checker finds in it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateEntry {
     #[serde(flatten)]
     pub info: TemplateInfo,
@@ -171,6 +173,7 @@ pub struct TemplateEntry {
 
 /// One exported file.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportedFile {
     pub path: PathBuf,
     pub title: String,
@@ -180,6 +183,7 @@ pub struct ExportedFile {
 
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportReport {
     pub files: Vec<ExportedFile>,
     /// The folder it was written to.
@@ -194,6 +198,7 @@ pub struct ExportReport {
 
 /// Progress of a packet export.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Progress {
     /// Steps done, of `total`.
     pub done: usize,

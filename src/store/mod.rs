@@ -39,6 +39,7 @@ pub const FILE_NAME: &str = "drafter.sqlite";
 /// A case's id: a small integer, stable for the life of the case and never reused after
 /// the case is deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct CaseId(pub i64);
 
@@ -62,6 +63,7 @@ impl FromStr for CaseId {
 
 /// A revision number within one case: 1 for the first save, then 2, 3, …
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct Rev(pub u32);
 
@@ -85,6 +87,7 @@ impl FromStr for Rev {
 
 /// One line of the case list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseSummary {
     pub id: CaseId,
     pub title: String,
@@ -103,6 +106,7 @@ pub struct CaseSummary {
 
 /// A revision's record without its profile (for the history).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionInfo {
     pub rev: Rev,
     pub author: String,
@@ -114,6 +118,7 @@ pub struct RevisionInfo {
 
 /// One revision of a case, with its profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     pub case: CaseSummary,
     #[serde(flatten)]
@@ -133,6 +138,7 @@ pub struct ListOptions {
 /// Counsel seen in saved cases, for the app's picker. `counsel.represents` is empty: whom
 /// an attorney represents belongs to one case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KnownCounsel {
     /// The record from the most recently saved case that names this attorney.
     pub counsel: Counsel,
@@ -143,6 +149,7 @@ pub struct KnownCounsel {
 
 /// A court seen in saved cases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KnownCourt {
     pub name: String,
     pub district: String,

@@ -1,12 +1,14 @@
 //! The Handlebars helpers templates may use (documented in docs/templates.md), and the
 //! escape function that makes every value print literally in Markdown.
 
+use crate::profile::{Role, Side};
 use crate::words::{join_list, ordinal, roman};
 use chrono::{Datelike, NaiveDate};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
+use serde::Deserialize;
 use serde_json::Value;
 
 /// Escapes a value so Markdown prints it exactly: every ASCII punctuation character is
@@ -212,10 +214,18 @@ fn parties_by_role<'a>(root: &'a Value, role: &str) -> Vec<&'a Value> {
 
 /// "Twitter, Inc. v. U.S. Department of Homeland Security, et al."
 pub fn short_caption(root: &Value) -> String {
-    let side = |roles: &[&str]| {
-        let ps: Vec<&Value> = roles
-            .iter()
-            .flat_map(|r| parties_by_role(root, r))
+    let side = |side: Side| {
+        let ps: Vec<&Value> = root
+            .get("parties")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|p| {
+                p.get("role")
+                    .and_then(|r| Role::deserialize(r).ok())
+                    .and_then(Role::side)
+                    == Some(side)
+            })
             .collect();
         match ps.as_slice() {
             [] => None,
@@ -226,10 +236,7 @@ pub fn short_caption(root: &Value) -> String {
             )),
         }
     };
-    match (
-        side(&["plaintiff", "petitioner"]),
-        side(&["defendant", "respondent"]),
-    ) {
+    match (side(Side::Initiating), side(Side::Responding)) {
         (Some(a), Some(b)) => format!("{a} v. {b}"),
         (Some(a), None) | (None, Some(a)) => format!("In re {a}"),
         (None, None) => String::new(),
