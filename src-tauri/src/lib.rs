@@ -21,11 +21,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::Instant;
-use ts_rs::TS;
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
 
 mod commands;
 pub use commands::COMMANDS;
@@ -501,7 +501,11 @@ async fn reveal_exported<R: Runtime>(
 /// Renames `parties[index]`'s id to `id` in the case being edited; counsel, claims and
 /// service records follow. Answers the edited case (nothing is saved here).
 #[tauri::command]
-async fn rename_party(profile: serde_json::Value, index: usize, id: String) -> CmdResult<PartyEdit> {
+async fn rename_party(
+    profile: serde_json::Value,
+    index: usize,
+    id: String,
+) -> CmdResult<PartyEdit> {
     let mut profile = profile_from(profile)?;
     profile
         .rename_party(index, &id)
