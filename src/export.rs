@@ -185,6 +185,7 @@ type Result<T, E = ExportError> = std::result::Result<T, E>;
 
 /// One exported file.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportedFile {
     pub path: PathBuf,
     pub title: String,
@@ -194,6 +195,7 @@ pub struct ExportedFile {
 
 /// What an export of a filing or a set wrote.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportReport {
     pub files: Vec<ExportedFile>,
     /// The folder it was written to.
@@ -208,6 +210,7 @@ pub struct ExportReport {
 
 /// Progress of a set's export.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Progress {
     /// Steps done, of `total`.
     pub done: usize,

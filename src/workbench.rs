@@ -122,6 +122,7 @@ impl DraftOptions {
 
 /// The live preview of one filing.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Draft {
     pub template: String,
     pub title: Option<String>,
@@ -140,6 +141,7 @@ pub struct Draft {
 
 /// A template in the list, with the problems the checker finds in it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateEntry {
     #[serde(flatten)]
     pub info: TemplateInfo,

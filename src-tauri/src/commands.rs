@@ -28,4 +28,6 @@ pub const COMMANDS: &[&str] = &[
     "export_packet",
     "open_exported",
     "reveal_exported",
+    "rename_party",
+    "remove_party",
 ];

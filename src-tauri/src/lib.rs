@@ -10,7 +10,7 @@
 //! refused unless this run wrote that file.
 
 use drafter::export::{self, ExportOptions, ExportReport, FilingSet, NotReady, Progress};
-use drafter::profile::CaseProfile;
+use drafter::profile::{CaseProfile, PartyEdit};
 use drafter::store::{
     CaseId, CaseSummary, KnownCounsel, KnownCourt, ListOptions, Rev, Revision, RevisionInfo, Store,
     StoreStatus,
@@ -26,6 +26,7 @@ use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
 
 mod commands;
 pub use commands::COMMANDS;
@@ -43,7 +44,7 @@ pub fn mark_start() {
 }
 
 /// An error as the web page sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CmdError {
     pub code: String,
     pub message: String,
@@ -184,7 +185,7 @@ fn date_from(date: Option<String>) -> CmdResult<chrono::NaiveDate> {
 }
 
 /// What the page needs to start.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
 pub struct AppInfo {
     pub version: &'static str,
     pub data_dir: PathBuf,
@@ -317,7 +318,7 @@ async fn store_status(state: State<'_, AppState>) -> CmdResult<StoreStatus> {
 
 /// What `unlock` answers: the store's state now, and the example case when this unlock
 /// saved it (the first run of a store whose key was not available at start).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
 pub struct Unlocked {
     pub status: StoreStatus,
     pub first_case: Option<CaseId>,
@@ -411,10 +412,14 @@ async fn customize_template(
 }
 
 /// Settings of a preview or export, as the page sends them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, TS)]
 pub struct DraftArgs {
     pub template: String,
+    /// The document's date (`YYYY-MM-DD`); today when absent or empty.
+    #[ts(optional = nullable)]
     pub date: Option<String>,
+    /// A court style that overrides the case's.
+    #[ts(optional = nullable)]
     pub style: Option<String>,
 }
 
@@ -560,6 +565,38 @@ async fn reveal_exported<R: Runtime>(
         .map_err(|e| CmdError::new("open", format!("{}: {e}", path.display())))
 }
 
+// Edits of the case that must keep it consistent: each is one call into
+// drafter::profile's edit functions, which change every reference to a party with it.
+
+/// Renames `parties[index]`'s id to `id` in the case being edited; counsel, claims and
+/// service records follow. Answers the edited case (nothing is saved here).
+#[tauri::command]
+async fn rename_party(
+    profile: serde_json::Value,
+    index: usize,
+    id: String,
+) -> CmdResult<PartyEdit> {
+    let mut profile = profile_from(profile)?;
+    profile
+        .rename_party(index, &id)
+        .map_err(|e| CmdError::new("invalid", e.to_string()))?;
+    Ok(PartyEdit {
+        profile,
+        notes: Vec::new(),
+    })
+}
+
+/// Removes `parties[index]` and every reference to it from the case being edited;
+/// `notes` say which claims now run against all defendants.
+#[tauri::command]
+async fn remove_party(profile: serde_json::Value, index: usize) -> CmdResult<PartyEdit> {
+    let mut profile = profile_from(profile)?;
+    let (_, notes) = profile
+        .remove_party(index)
+        .map_err(|e| CmdError::new("invalid", e.to_string()))?;
+    Ok(PartyEdit { profile, notes })
+}
+
 /// The app on `builder`: state, plugins, the commands, and the window's close and drop
 /// handling. (`tauri::Builder::default()` for the app, `tauri::test::mock_builder()` in tests.)
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
@@ -594,6 +631,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             export_packet,
             open_exported,
             reveal_exported,
+            rename_party,
+            remove_party,
         ])
         .on_window_event(|window, event| match event {
             tauri::WindowEvent::CloseRequested { api, .. } => {

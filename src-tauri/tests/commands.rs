@@ -443,4 +443,190 @@ fn a_locked_store_asks_for_the_passphrase_and_unlocking_opens_it() {
     let rev = call("open_case", json!({"id": id})).unwrap();
     assert_eq!(rev["locked"], false);
     assert!(rev.to_string().contains("Quill-Esterhazy"));
+// The case model is defined once: the page's drift cases, through the commands.
+
+fn example() -> Value {
+    serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap()
+}
+
+fn findings_for(d: &Value, field: &str) -> Vec<(String, String)> {
+    d["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["field"] == field)
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn empty_means_absent_in_the_core_for_every_command() {
+    let h = harness();
+    let mut profile = example();
+    profile["case_number"] = json!("");
+    profile["judge"] = json!(" ");
+    profile["dates"]["hearing"] = json!("");
+    profile["counsel"][0]["email"] = json!("");
+    profile["counsel"][0]["address"] = json!(["", "1 Main Street"]);
+
+    // The preview: no finding about any of the blanks.
+    let d = h.ok(
+        "draft",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-06"}}),
+    );
+    for field in ["case_number", "judge", "dates.hearing", "counsel[0].email"] {
+        assert!(findings_for(&d, field).is_empty(), "{field}: {d}");
+    }
+
+    // The export: the caption's blank for a number to come, never "Case No. " alone.
+    let r = h.ok(
+        "export_filing",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-06"},
+               "confirmPrivacy": true}),
+    );
+    let pdf = r["files"][0]["path"].as_str().unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", pdf, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed for this test");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let numbers: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("Case No."))
+        .collect();
+    assert!(!numbers.is_empty(), "{text}");
+    assert!(
+        numbers.iter().all(|l| *l == "Case No. ____________"),
+        "{numbers:?}"
+    );
+
+    // The store: what is saved has no blanks left.
+    let rev = h.ok("create_case", json!({"title": "Blanks"}));
+    let id = rev["case"]["id"].as_i64().unwrap();
+    h.ok(
+        "save_case",
+        json!({"id": id, "profile": profile, "base": 1}),
+    );
+    let saved = h.ok("open_case", json!({"id": id}))["profile"].clone();
+    assert!(saved.get("case_number").is_none(), "{saved}");
+    assert!(saved.get("judge").is_none(), "{saved}");
+    assert!(saved["dates"].get("hearing").is_none(), "{saved}");
+    assert!(saved["counsel"][0].get("email").is_none(), "{saved}");
+    assert_eq!(saved["counsel"][0]["address"], json!(["1 Main Street"]));
+}
+
+#[test]
+fn the_field_checks_come_from_the_core_with_one_severity_and_wording() {
+    let h = harness();
+    let mut profile = example();
+    profile["case_number"] = json!("seventeen");
+    profile["counsel"][0]["email"] = json!("not-an-address");
+    profile["facts"][0]["text"] = json!(" ");
+    profile["docket"]["service"][0]["party"] = json!("nobody");
+    let d = h.ok(
+        "draft",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-06"}}),
+    );
+    // One row per check the page used to run itself, with the core's severity and words.
+    let rows = [
+        (
+            "case_number",
+            "warning",
+            "not a usual federal docket number (e.g. 3:17-cv-01916)",
+        ),
+        ("counsel[0].email", "warning", "not an e-mail address"),
+        ("facts[0].text", "error", "the fact is empty"),
+        (
+            "docket.service[0].party",
+            "error",
+            "no party has the id `nobody`",
+        ),
+    ];
+    for (field, severity, message) in rows {
+        assert_eq!(
+            findings_for(&d, field),
+            [(severity.to_string(), message.to_string())],
+            "{field}"
+        );
+    }
+}
+
+#[test]
+fn renaming_and_removing_a_party_keep_every_reference() {
+    let h = harness();
+    let profile = example();
+    // dhs is parties[1]; a claim against it alone and its service record follow it.
+    let mut profile2 = profile.clone();
+    profile2["claims"][0]["against"] = json!(["dhs"]);
+    let r = h.ok(
+        "rename_party",
+        json!({"profile": profile2, "index": 1, "id": "homeland"}),
+    );
+    let p = &r["profile"];
+    assert_eq!(p["parties"][1]["id"], "homeland");
+    assert_eq!(p["claims"][0]["against"], json!(["homeland"]));
+    assert_eq!(p["docket"]["service"][0]["party"], "homeland");
+    assert_eq!(r["notes"], json!([]));
+
+    let e = h.err(
+        "rename_party",
+        json!({"profile": profile2, "index": 1, "id": "cbp"}),
+    );
+    assert_eq!(e["code"], "invalid");
+    assert_eq!(
+        e["message"],
+        "parties[1].id: the id `cbp` is used by parties[2]"
+    );
+
+    let r = h.ok("remove_party", json!({"profile": profile2, "index": 1}));
+    let p = &r["profile"];
+    assert!(p["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["id"] != "dhs"));
+    assert!(
+        p.get("docket").is_none(),
+        "the only service record went: {p}"
+    );
+    assert!(p["claims"][0].get("against").is_none());
+    assert_eq!(r["notes"][0]["field"], "claims[0].against");
+    assert_eq!(r["notes"][0]["severity"], "warning");
+
+    // The doe's counsel no longer represent a removed party.
+    let r = h.ok("remove_party", json!({"profile": profile, "index": 6}));
+    for c in r["profile"]["counsel"].as_array().unwrap() {
+        assert!(!c["represents"].as_array().unwrap().contains(&json!("doe")));
+    }
+    assert_eq!(
+        h.err("remove_party", json!({"profile": profile, "index": 9}))["message"],
+        "parties[9]: no such party (the case has 7)"
+    );
+}
+
+#[test]
+fn a_revision_carries_its_record_flat_as_the_generated_type_says() {
+    let h = harness();
+    let id = h.ok("app_info", json!({}))["first_case"].as_i64().unwrap();
+    let rev = h.ok("open_case", json!({"id": id}));
+    // RevisionInfo is flattened into Revision (#[serde(flatten)]); the page's type follows.
+    assert_eq!(rev["rev"], 1);
+    assert!(rev["author"].is_string() && rev["saved_at"].is_string());
+    assert!(rev.get("info").is_none());
+    let generated = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/src/lib/generated/Revision.ts"),
+    )
+    .unwrap();
+    assert!(
+        generated.contains("rev: Rev, author: string"),
+        "{generated}"
+    );
+    assert!(!generated.contains("info:"), "{generated}");
 }

@@ -5,9 +5,12 @@
 //! [`CaseProfile::from_json`], which migrates older schemas, rejects unknown fields with
 //! their path (`parties[2].capactiy`) and reports syntax errors with line and column.
 
+mod absent;
+mod edit;
 mod load;
 mod validate;
 
+pub use edit::{EditError, PartyEdit};
 pub use load::{
     escape_controls, is_forbidden_char, ProfileError, CURRENT_SCHEMA, MAX_CASE_NUMBER_CHARS,
     MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_PARAGRAPH_CHARS,
@@ -20,6 +23,7 @@ use std::collections::BTreeMap;
 
 /// A whole matter, as the paralegal keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CaseProfile {
     /// Version of this JSON layout; see [`CURRENT_SCHEMA`].
@@ -29,17 +33,29 @@ pub struct CaseProfile {
     pub title: String,
     pub court: Court,
     /// The docket number; absent before the complaint is filed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub case_number: Option<String>,
     /// The assigned judge, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub judge: Option<String>,
     #[serde(default)]
     pub parties: Vec<Party>,
     #[serde(default)]
     pub counsel: Vec<Counsel>,
     /// Key dates by name (`filed`, `summons_issued`, ...).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "absent::dates",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub dates: BTreeMap<String, NaiveDate>,
     /// Numbered facts, in the order they are pleaded.
     #[serde(default)]
@@ -54,11 +70,13 @@ pub struct CaseProfile {
     pub docket: Docket,
     /// Free-form values for the firm's own templates (`{{extra.summons.number}}`).
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The court the matter is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Court {
     /// "United States District Court".
@@ -80,6 +98,7 @@ fn default_style() -> String {
 
 /// A party's place in the action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Plaintiff,
@@ -115,14 +134,43 @@ impl Role {
         }
     }
 
-    /// Whether the party is on the left of the "v." in a caption.
-    pub fn is_initiating(self) -> bool {
-        matches!(self, Role::Plaintiff | Role::Petitioner)
+    /// Every role, in the order the app lists them.
+    pub const ALL: [Role; 6] = [
+        Role::Plaintiff,
+        Role::Defendant,
+        Role::Petitioner,
+        Role::Respondent,
+        Role::InterestedParty,
+        Role::Intervenor,
+    ];
+
+    /// Which side of the "v." in a caption the party sits on; `None` for a party named in
+    /// neither list (an interested party, an intervenor). This is the one place that
+    /// decides it: the caption, the short caption, the answer deadlines and the app's
+    /// editor all ask here.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Role::Plaintiff | Role::Petitioner => Some(Side::Initiating),
+            Role::Defendant | Role::Respondent => Some(Side::Responding),
+            Role::InterestedParty | Role::Intervenor => None,
+        }
     }
+}
+
+/// A side of the "v." in a caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// Left of the "v.": who brought the action (plaintiffs, petitioners).
+    Initiating,
+    /// Right of the "v.": whom it is brought against (defendants, respondents).
+    Responding,
 }
 
 /// What sort of person or body a party is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum PartyKind {
     Person,
@@ -138,6 +186,26 @@ pub enum PartyKind {
 }
 
 impl PartyKind {
+    /// Every kind, in the order the app lists them.
+    pub const ALL: [PartyKind; 5] = [
+        PartyKind::Person,
+        PartyKind::Organization,
+        PartyKind::Government,
+        PartyKind::GovernmentAgency,
+        PartyKind::GovernmentOfficial,
+    ];
+
+    /// The kind as a person reads it ("Government agency").
+    pub fn label(self) -> &'static str {
+        match self {
+            PartyKind::Person => "Person",
+            PartyKind::Organization => "Organization",
+            PartyKind::Government => "Government",
+            PartyKind::GovernmentAgency => "Government agency",
+            PartyKind::GovernmentOfficial => "Government official",
+        }
+    }
+
     /// Whether the party is a government, one of its agencies or one of its officers.
     pub fn is_government(self) -> bool {
         matches!(
@@ -149,6 +217,7 @@ impl PartyKind {
 
 /// Whose government a government party is, or belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Sovereign {
     /// The United States (Fed. R. Civ. P. 4(i), 12(a)(2)-(3)).
@@ -160,6 +229,18 @@ pub enum Sovereign {
 }
 
 impl Sovereign {
+    /// Every sovereign, in the order the app lists them.
+    pub const ALL: [Sovereign; 3] = [Sovereign::UnitedStates, Sovereign::State, Sovereign::Local];
+
+    /// The choice as the party editor offers it.
+    pub fn choice(self) -> &'static str {
+        match self {
+            Sovereign::UnitedStates => "The United States (federal)",
+            Sovereign::State => "A State (e.g. California or a California agency)",
+            Sovereign::Local => "A county, city or district",
+        }
+    }
+
     /// The plain words the app and the messages use.
     pub fn label(self) -> &'static str {
         match self {
@@ -172,6 +253,7 @@ impl Sovereign {
 
 /// The capacity in which an officer or employee is sued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum SuedIn {
     /// As the office: the claim is in substance against the government.
@@ -180,8 +262,22 @@ pub enum SuedIn {
     IndividualCapacity,
 }
 
+impl SuedIn {
+    /// Both capacities, in the order the app lists them.
+    pub const ALL: [SuedIn; 2] = [SuedIn::OfficialCapacity, SuedIn::IndividualCapacity];
+
+    /// The choice as the party editor offers it.
+    pub fn choice(self) -> &'static str {
+        match self {
+            SuedIn::OfficialCapacity => "As the office (official capacity)",
+            SuedIn::IndividualCapacity => "Personally (individual capacity)",
+        }
+    }
+}
+
 /// One party to the action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// A stable handle that counsel, service records and templates use (`twitter`, `dhs`).
@@ -193,7 +289,11 @@ pub struct Party {
     pub kind: PartyKind,
     /// For an official: "in his official capacity as Acting Commissioner of U.S. Customs and
     /// Border Protection".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub capacity: Option<String>,
     /// For a government, agency or official: whose government it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,13 +302,25 @@ pub struct Party {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sued_in: Option<SuedIn>,
     /// The short form used in the body ("Twitter", "DHS", "CBP").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub short_name: Option<String>,
     /// One or two sentences describing the party for the complaint's "Parties" section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     /// Mailing address lines (used for letters and certificates of service).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "absent::lines",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub address: Vec<String>,
     /// Set for a pseudonymous party: values that must never appear in any output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -258,18 +370,39 @@ impl Party {
 /// The true identity behind a pseudonymous party. Stored so the firm has it in one place;
 /// never rendered. Every non-empty value here is searched for in every export.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ProtectedIdentity {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub true_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "absent::lines",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub address: Vec<String>,
     /// Account identifiers, handles known only to counsel, and similar.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "absent::lines",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub account_ids: Vec<String>,
     /// Which other written forms of these values the guard refuses besides each value as
     /// stored (always refused). Absent means every form (the safe default); an empty list
@@ -280,6 +413,7 @@ pub struct ProtectedIdentity {
 
 /// A written form of a protected value that the guard looks for (docs/privacy.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum MatchForm {
     /// The family name alone, and each part of a compound or hyphenated family name.
@@ -309,6 +443,19 @@ impl MatchForm {
         MatchForm::StreetLine,
         MatchForm::PartialIdentifier,
     ];
+
+    /// The form as the protected-identity section of the editor names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MatchForm::Surname => "Family name alone (and each part)",
+            MatchForm::GivenNames => "Given or middle name alone",
+            MatchForm::GivenFamily => "Given + family name",
+            MatchForm::Reversed => "Family name first",
+            MatchForm::Initials => "Initials with a name",
+            MatchForm::StreetLine => "Street line of the address",
+            MatchForm::PartialIdentifier => "Any 6 characters of an account id",
+        }
+    }
 }
 
 impl ProtectedIdentity {
@@ -345,19 +492,36 @@ impl ProtectedIdentity {
 
 /// An attorney of record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Counsel {
     pub name: String,
     /// State bar number ("SBN 123456"); empty for counsel admitted pro hac vice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bar_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub firm: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "absent::lines")]
     pub address: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
     /// Ids of the parties this attorney represents.
     #[serde(default)]
@@ -368,16 +532,22 @@ pub struct Counsel {
 
 /// One numbered fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub text: String,
     /// An optional sub-heading that this fact begins ("The Summons").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub heading: Option<String>,
 }
 
 /// One claim for relief (a count).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// "Violation of the First Amendment".
@@ -393,6 +563,7 @@ pub struct Claim {
 
 /// What has happened in the action: the facts the filing rules need.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Docket {
     /// Service of the summons and complaint on each defendant.
@@ -419,6 +590,7 @@ pub struct Docket {
 
 /// What a defendant served in answer to the complaint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ResponsePaper {
     Answer,
@@ -429,6 +601,7 @@ pub enum ResponsePaper {
 
 /// One paper a party served in answer to the complaint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     /// The party that served it (an id from `parties`).
@@ -445,6 +618,7 @@ impl Docket {
 
 /// How a party was served, or asked to waive service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ServiceMethod {
     Personal,
@@ -456,6 +630,7 @@ pub enum ServiceMethod {
 
 /// Service on one party.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     /// The party served (an id from `parties`).
@@ -473,10 +648,15 @@ pub struct Service {
 
 /// A voluntary dismissal recorded in an earlier action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PriorDismissal {
     pub court: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub case_number: Option<String>,
     pub date: NaiveDate,
     /// Titles of the claims dismissed; empty means the same claims as this action.
@@ -508,6 +688,13 @@ impl CaseProfile {
             docket: Docket::default(),
             extra: serde_json::Map::new(),
         }
+    }
+
+    /// Parties on one side of the "v.", in profile order.
+    pub fn parties_on(&self, side: Side) -> impl Iterator<Item = &Party> {
+        self.parties
+            .iter()
+            .filter(move |p| p.role.side() == Some(side))
     }
 
     /// Parties with the given role, in profile order.

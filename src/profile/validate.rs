@@ -1,11 +1,31 @@
-//! Checks a profile for what a filing needs: missing facts, dangling party references.
-//! Findings name the field path so the app can link to the field.
+//! Checks a profile for what a filing needs: missing facts, dangling party references,
+//! values that do not look like what the field holds (a docket number, an e-mail address).
+//! Findings name the field path so the app can link to the field. These are the only field
+//! checks in the program: the app's editor shows the findings its commands return.
 
-use super::CaseProfile;
+use super::{CaseProfile, Side};
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
+
+/// A federal docket number: `3:17-cv-01916`, `1:20-cr-123`, `17-cv-1916`, with the judge's
+/// initials after it when a court adds them (`3:17-cv-01916-JST`).
+static FEDERAL_DOCKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}:)?\d{2}-[a-zA-Z]{2,4}-\d{1,6}(-[A-Z]{2,4})*$").expect("a valid pattern")
+});
+
+/// An e-mail address as a person would type it: something, `@`, a domain with a dot.
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^\s@]+@[^\s@]+\.[^\s@]+$").expect("a valid pattern"));
+
+/// A party id templates and references can use: a letter or digit, then letters, digits,
+/// `-` and `_`.
+static PARTY_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-zA-Z0-9][a-zA-Z0-9_-]*$").expect("a valid pattern"));
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The filing cannot be produced.
@@ -16,6 +36,7 @@ pub enum Severity {
 
 /// One problem found in a profile or a filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     pub severity: Severity,
     /// Field path in the profile (`parties[1].name`), or a place in the output (`page 2, line 14`).
@@ -61,6 +82,16 @@ impl CaseProfile {
         if self.court.name.trim().is_empty() {
             out.push(Finding::error("court.name", "the court's name is empty"));
         }
+        if let Some(number) = &self.case_number {
+            if self.court.name.trim_start().starts_with("United States")
+                && !FEDERAL_DOCKET.is_match(number.trim())
+            {
+                out.push(Finding::warning(
+                    "case_number",
+                    "not a usual federal docket number (e.g. 3:17-cv-01916)",
+                ));
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         for (i, p) in self.parties.iter().enumerate() {
             if p.id.trim().is_empty() {
@@ -72,6 +103,12 @@ impl CaseProfile {
                 out.push(Finding::error(
                     format!("parties[{i}].id"),
                     format!("the id `{}` is used by another party", p.id),
+                ));
+            }
+            if !p.id.trim().is_empty() && !PARTY_ID.is_match(&p.id) {
+                out.push(Finding::warning(
+                    format!("parties[{i}].id"),
+                    "an id is letters, digits, - and _ only, starting with a letter or digit",
                 ));
             }
             if p.name.trim().is_empty() {
@@ -117,6 +154,14 @@ impl CaseProfile {
                     format!("counsel[{i}].name"),
                     "counsel has no name",
                 ));
+            }
+            if let Some(email) = &c.email {
+                if !EMAIL.is_match(email.trim()) {
+                    out.push(Finding::warning(
+                        format!("counsel[{i}].email"),
+                        "not an e-mail address",
+                    ));
+                }
             }
             for (j, id) in c.represents.iter().enumerate() {
                 if self.party(id).is_none() {
@@ -187,7 +232,7 @@ impl CaseProfile {
                     format!("docket.dismissal_covers[{i}]"),
                     format!("no party has the id `{id}`"),
                 )),
-                Some(p) if p.role.is_initiating() => out.push(Finding::error(
+                Some(p) if p.role.side() == Some(Side::Initiating) => out.push(Finding::error(
                     format!("docket.dismissal_covers[{i}]"),
                     format!(
                         "`{id}` is a {}; a dismissal covers the parties the claims are against",
@@ -206,5 +251,86 @@ impl CaseProfile {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(extra: &str) -> CaseProfile {
+        let text = format!(
+            r#"{{"schema": 1, "court": {{"name": "United States District Court"}},
+                 "parties": [{{"id": "a", "name": "A", "role": "plaintiff", "kind": "person"}}]
+                 {extra}}}"#
+        );
+        CaseProfile::from_json(&text, "test").unwrap()
+    }
+
+    fn fields(p: &CaseProfile) -> Vec<String> {
+        p.validate()
+            .iter()
+            .map(|f| format!("{:?}:{}", f.severity, f.field))
+            .collect()
+    }
+
+    #[test]
+    fn federal_docket_numbers_are_checked_in_federal_courts_only() {
+        for n in [
+            "3:17-cv-01916",
+            "1:20-cr-123",
+            "17-cv-1916",
+            "3:17-cv-01916-JST",
+        ] {
+            let p = case(&format!(r#", "case_number": "{n}""#));
+            assert!(p.validate().is_empty(), "{n}: {:?}", p.validate());
+        }
+        let p = case(r#", "case_number": "seventeen""#);
+        assert_eq!(fields(&p), ["Warning:case_number"]);
+        assert_eq!(
+            p.validate()[0].message,
+            "not a usual federal docket number (e.g. 3:17-cv-01916)"
+        );
+        let mut p = case(r#", "case_number": "CGC-16-000001""#);
+        p.court.name = "Superior Court of California".into();
+        assert!(p.validate().is_empty());
+    }
+
+    #[test]
+    fn each_check_names_its_field_with_its_severity() {
+        // One row per check; the message wording is the one the app shows.
+        let p = case(
+            r#", "counsel": [{"name": "", "email": "nope", "represents": ["zz"]}],
+                 "facts": [{"text": " "}], "relief": [""],
+                 "claims": [{"title": "", "paragraphs": [], "against": ["zz"]}],
+                 "docket": {"service": [{"party": "zz", "method": "mail", "date": "2017-04-07"}]}"#,
+        );
+        assert_eq!(
+            fields(&p),
+            [
+                "Error:counsel[0].name",
+                "Warning:counsel[0].email",
+                "Error:counsel[0].represents[0]",
+                "Error:facts[0].text",
+                "Error:relief[0]",
+                "Error:claims[0].title",
+                "Error:claims[0].against[0]",
+                "Error:claims[0].paragraphs",
+                "Error:docket.service[0].party",
+            ]
+        );
+        let mut p = case("");
+        p.parties[0].id = "a b".into();
+        p.parties.push(p.parties[0].clone());
+        p.parties[1].kind = crate::profile::PartyKind::GovernmentOfficial;
+        assert_eq!(
+            fields(&p),
+            [
+                "Warning:parties[0].id",
+                "Error:parties[1].id",
+                "Warning:parties[1].id",
+                "Warning:parties[1].capacity"
+            ]
+        );
     }
 }

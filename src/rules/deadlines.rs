@@ -19,7 +19,7 @@
 //! of the clerk's office (Rule 6(a)(3)) are not modelled.
 
 use super::calendar::Calendar;
-use crate::profile::{CaseProfile, Party, ResponsePaper, Role, Service, ServiceMethod, Sovereign};
+use crate::profile::{CaseProfile, Party, ResponsePaper, Service, ServiceMethod, Side, Sovereign};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
@@ -29,6 +29,7 @@ pub const RULE_6D_DAYS: u32 = 3;
 
 /// One computed deadline with the reasoning behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Deadline {
     /// What must be done ("Answer (or Rule 12 motion) due from U.S. Customs and Border
     /// Protection").
@@ -418,7 +419,7 @@ fn service_deadline(
     filed: NaiveDate,
     calendar: &Calendar,
 ) -> Option<Deadline> {
-    if !matches!(party.role, Role::Defendant | Role::Respondent) {
+    if party.role.side() != Some(Side::Responding) {
         return None;
     }
     let records: Vec<&Service> = profile

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// A case created by an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Imported {
     pub id: CaseId,
     pub title: String,

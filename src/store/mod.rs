@@ -53,6 +53,7 @@ pub const FILE_NAME: &str = "drafter.sqlite";
 /// A case's id: a small integer, stable for the life of the case and never reused after
 /// the case is deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct CaseId(pub i64);
 
@@ -76,6 +77,7 @@ impl FromStr for CaseId {
 
 /// A revision number within one case: 1 for the first save, then 2, 3, …
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct Rev(pub u32);
 
@@ -99,6 +101,7 @@ impl FromStr for Rev {
 
 /// One line of the case list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseSummary {
     pub id: CaseId,
     pub title: String,
@@ -117,6 +120,7 @@ pub struct CaseSummary {
 
 /// A revision's record without its profile (for the history).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionInfo {
     pub rev: Rev,
     pub author: String,
@@ -128,6 +132,7 @@ pub struct RevisionInfo {
 
 /// One revision of a case, with its profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     pub case: CaseSummary,
     #[serde(flatten)]
@@ -140,6 +145,7 @@ pub struct Revision {
 
 /// Whether the store's key is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum KeyState {
     /// No passphrase has been set yet: protected values cannot be saved until one is.
@@ -152,6 +158,7 @@ pub enum KeyState {
 
 /// What [`Store::status`] reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StoreStatus {
     pub key: KeyState,
     /// Revisions whose protected values are sealed.
@@ -175,6 +182,7 @@ pub struct ListOptions {
 /// Counsel seen in saved cases, for the app's picker. `counsel.represents` is empty: whom
 /// an attorney represents belongs to one case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KnownCounsel {
     /// The record from the most recently saved case that names this attorney.
     pub counsel: Counsel,
@@ -185,6 +193,7 @@ pub struct KnownCounsel {
 
 /// A court seen in saved cases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KnownCourt {
     pub name: String,
     pub district: String,

@@ -1,11 +1,13 @@
 //! The Handlebars helpers templates may use (documented in docs/templates.md), and the
 //! escape function that makes every value print literally in Markdown.
 
+use crate::profile::{Role, Side};
 use crate::words::{join_list, ordinal, roman};
 use chrono::{Datelike, NaiveDate};
 use handlebars::{
     Context, Handlebars, HelperDef, RenderContext, RenderError, RenderErrorReason, ScopedJson,
 };
+use serde::Deserialize;
 use serde_json::Value;
 
 /// Escapes a value so Markdown prints it exactly: every ASCII punctuation character is
@@ -471,11 +473,13 @@ fn parties_where(root: &Value, field: &str, value: &str) -> Value {
 
 /// "Twitter, Inc. v. U.S. Department of Homeland Security, et al."
 pub fn short_caption(root: &Value) -> String {
-    let side = |roles: &[&str]| {
-        let ps: Vec<&Value> = roles
-            .iter()
-            .flat_map(|r| {
-                parties(root).filter(move |p| p.get("role").and_then(Value::as_str) == Some(r))
+    let side = |side: Side| {
+        let ps: Vec<&Value> = parties(root)
+            .filter(|p| {
+                p.get("role")
+                    .and_then(|r| Role::deserialize(r).ok())
+                    .and_then(Role::side)
+                    == Some(side)
             })
             .collect();
         match ps.as_slice() {
@@ -487,10 +491,7 @@ pub fn short_caption(root: &Value) -> String {
             )),
         }
     };
-    match (
-        side(&["plaintiff", "petitioner"]),
-        side(&["defendant", "respondent"]),
-    ) {
+    match (side(Side::Initiating), side(Side::Responding)) {
         (Some(a), Some(b)) => format!("{a} v. {b}"),
         (Some(a), None) | (None, Some(a)) => format!("In re {a}"),
         (None, None) => String::new(),
@@ -511,7 +512,7 @@ fn role_label(a: &Args<'_>) -> Result<Value, RenderError> {
         Value::Object(p) => (p.get("role").map(text).unwrap_or_default(), false),
         v => (text(v), false),
     };
-    let role: crate::profile::Role = serde_json::from_value(Value::String(role.clone()))
+    let role: Role = serde_json::from_value(Value::String(role.clone()))
         .map_err(|_| fail(a.helper, format!("`{role}` is not a role")))?;
     text_value(
         if many {

@@ -96,6 +96,7 @@ pub enum TemplateError {
 
 /// Where a template came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase", tag = "kind", content = "path")]
 pub enum Origin {
     Builtin,
@@ -273,6 +274,7 @@ fn contain<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
 
 /// A line of the template list.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateInfo {
     pub name: String,
     pub title: String,

@@ -5,12 +5,13 @@
 
 use super::model::{Align, Block, BlockKind, Column, Element, Para, Spacing, Span};
 use super::style::{BulletStyle, CourtStyle};
-use crate::profile::{CaseProfile, Counsel, Party, PartyKind, Role};
+use crate::profile::{CaseProfile, Counsel, Party, PartyKind, Role, Side};
 use crate::rules::PaperService;
 use chrono::NaiveDate;
 
 /// Whether a filing is a court paper or a letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     /// A paper filed with the court: caption, numbered paragraphs, signature.
@@ -214,16 +215,8 @@ fn caption(spec: &FilingSpec, profile: &CaseProfile, style: &CourtStyle) -> Elem
     let width = style.text_width();
     let split = width * style.first_page.caption_split;
     let mut left: Vec<Para> = Vec::new();
-    let sides: [&[Role]; 2] = [
-        &[Role::Plaintiff, Role::Petitioner],
-        &[Role::Defendant, Role::Respondent],
-    ];
-    for (si, roles) in sides.iter().enumerate() {
-        let parties: Vec<&Party> = profile
-            .parties
-            .iter()
-            .filter(|p| roles.contains(&p.role))
-            .collect();
+    for (si, side) in [Side::Initiating, Side::Responding].into_iter().enumerate() {
+        let parties: Vec<&Party> = profile.parties_on(side).collect();
         if parties.is_empty() {
             continue;
         }

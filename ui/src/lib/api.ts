@@ -6,10 +6,12 @@ import type {
   CaseProfile,
   CaseSummary,
   Draft,
+  DraftArgs,
   ExportReport,
   Imported,
   KnownCounsel,
   KnownCourt,
+  PartyEdit,
   Progress,
   Revision,
   RevisionInfo,
@@ -43,12 +45,6 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   } catch (e) {
     throw asCommandError(e);
   }
-}
-
-export interface DraftArgs {
-  template: string;
-  date?: string | null;
-  style?: string | null;
 }
 
 export const api = {
@@ -91,4 +87,7 @@ export const api = {
   },
   openExported: (path: string) => call<void>("open_exported", { path }),
   revealExported: (path: string) => call<void>("reveal_exported", { path }),
+  renameParty: (profile: CaseProfile, index: number, id: string) =>
+    call<PartyEdit>("rename_party", { profile, index, id }),
+  removeParty: (profile: CaseProfile, index: number) => call<PartyEdit>("remove_party", { profile, index }),
 };

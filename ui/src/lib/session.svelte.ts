@@ -3,7 +3,6 @@
 import { api, asCommandError } from "./api";
 import { UndoStack } from "./undo";
 import { debounce } from "./latest";
-import { normalize, validate } from "./validate";
 import type { CaseProfile, Finding, Revision } from "./types";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "conflict" | "error";
@@ -21,9 +20,7 @@ export class Session {
   version = $state(0);
   canUndo = $state(false);
   canRedo = $state(false);
-  /** Checks run in the page as the person types. */
-  local = $state<Finding[]>([]);
-  /** Checks from the core, with the last preview. */
+  /** The core's findings on the case, with the last preview (the page checks nothing itself). */
   remote = $state<Finding[]>([]);
   /** performance.now() of the oldest edit the preview does not show yet. */
   pendingSince: number | null = null;
@@ -33,18 +30,9 @@ export class Session {
   private saving: Promise<void> | null = null;
   private autosave = debounce(() => void this.save(), AUTOSAVE_MS);
 
-  /** Every finding for the editor: the page's own and the core's, without duplicates. */
+  /** Every finding for the editor: the core's, as its commands return them. */
   get findings(): Finding[] {
-    const seen = new Set<string>();
-    const out: Finding[] = [];
-    for (const f of [...this.local, ...this.remote]) {
-      const k = `${f.field}\u0000${f.message}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(f);
-      }
-    }
-    return out;
+    return this.remote;
   }
 
   load(rev: Revision): void {
@@ -57,7 +45,6 @@ export class Session {
     this.message = null;
     this.undo.reset(JSON.stringify(rev.profile));
     this.syncUndo();
-    this.local = validate(rev.profile);
     this.remote = [];
     this.pendingSince = performance.now();
     this.version++;
@@ -82,8 +69,6 @@ export class Session {
   private afterEdit(): void {
     this.syncUndo();
     this.changes++;
-    const local = validate(this.profile!);
-    if (JSON.stringify(local) !== JSON.stringify(this.local)) this.local = local;
     if (this.pendingSince === null) this.pendingSince = performance.now();
     this.version++;
     if (this.status !== "conflict") {
@@ -91,6 +76,13 @@ export class Session {
       this.status = "unsaved";
       this.autosave();
     }
+  }
+
+  /** Takes the case as one of the core's edits answered it (renaming or removing a party). */
+  replace(profile: CaseProfile): void {
+    if (!this.profile) return;
+    this.profile = profile;
+    this.changed();
   }
 
   doUndo(): void {
@@ -132,7 +124,7 @@ export class Session {
   private async doSave(): Promise<void> {
     const id = this.caseId!;
     const before = this.changes;
-    const profile = normalize($state.snapshot(this.profile!) as CaseProfile);
+    const profile = $state.snapshot(this.profile!) as CaseProfile;
     this.status = "saving";
     try {
       const rev = await api.saveCase(id, profile, this.baseRev);
