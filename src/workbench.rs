@@ -421,12 +421,23 @@ mod tests {
     #[test]
     fn first_run_opens_the_example_then_never_again() {
         let (_d, ws) = workspace();
-        let (store, first) = ws.open_store().unwrap();
-        let id = first.expect("the example is created on first run");
+        let (mut store, first) = ws.open_store().unwrap();
+        if first.is_none() {
+            // No key in the environment: the example waits for the first unlock.
+            assert!(!store.is_unlocked());
+            store.unlock("first run passphrase", false).unwrap();
+        }
+        let id = match first {
+            Some(id) => id,
+            None => ws.first_case(&mut store).unwrap().expect("saved on first unlock"),
+        };
         assert_eq!(store.show(id, None).unwrap().profile, example());
+        assert_eq!(ws.first_case(&mut store).unwrap(), None, "never twice");
         drop(store);
-        let (_, again) = ws.open_store().unwrap();
+        let (mut store, again) = ws.open_store().unwrap();
         assert_eq!(again, None);
+        store.unlock("first run passphrase", false).unwrap();
+        assert_eq!(ws.first_case(&mut store).unwrap(), None);
     }
 
     #[test]

@@ -251,6 +251,9 @@ fn value_limits(value: &serde_json::Value) -> Vec<(String, String)> {
                         path.clone(),
                         format!("is longer than {limit} characters (see docs/limits.md)"),
                     ));
+                } else if s.trim().is_empty() {
+                    // White space only: read as absent (see `absent`), or an empty
+                    // required field that validation names.
                 } else if let Some(c) = s.chars().find(|&c| is_forbidden_char(c, paragraph)) {
                     let what = if c == '\n' || c == '\r' {
                         "a line break, which a one-line field cannot hold".to_string()

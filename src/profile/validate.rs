@@ -329,7 +329,9 @@ mod tests {
                 "Warning:parties[0].id",
                 "Error:parties[1].id",
                 "Warning:parties[1].id",
-                "Warning:parties[1].capacity"
+                "Warning:parties[1].capacity",
+                "Warning:parties[1].sovereign",
+                "Warning:parties[1].sued_in"
             ]
         );
     }
