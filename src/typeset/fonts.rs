@@ -141,6 +141,7 @@ pub fn has_glyph(face: Face, ch: char) -> bool {
     metrics(face).advance(ch).is_some()
 }
 
+/// The advance width of `ch` in `face` at `size` points (0 for a character the face lacks).
 pub fn char_width(face: Face, ch: char, size: f32) -> f32 {
     let m = metrics(face);
     f32::from(m.advance(ch).unwrap_or(0)) * size / m.units_per_em
