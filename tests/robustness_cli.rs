@@ -392,7 +392,7 @@ fn profile_messages_name_the_file_and_the_field_or_place() {
         &["spoof.json: field `title`: holds the control character U+001B"],
     );
     let o = run_in(&data, &["case", "new", "--title", "A\u{1b}[31m title"]);
-    refused(&o, &["title", "control character U+001B"]);
+    refused(&o, &["title", "control character", "U+001B"]);
     let o = run_in(&data, &["case", "list"]);
     assert!(!stdout(&o).contains('\u{1b}'));
 }

@@ -145,7 +145,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Smallest piece worth compiling alone: Handlebars' cost per compilation outweighs the
 /// square of a piece this short.
-pub(crate) const MIN_PIECE: usize = 1024;
+pub(crate) const MIN_PIECE: usize = 256;
 
 /// The cuts that leave pieces of at least `min` bytes (the last may be shorter).
 pub(crate) fn thin(cuts: &[usize], min: usize) -> Vec<usize> {
