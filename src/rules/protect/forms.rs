@@ -333,18 +333,28 @@ pub fn phone_needles(value: &str, out: &mut Vec<Needle>) {
 }
 
 /// Needles for an account identifier: as stored, and every run of [`ID_RUN`] of its key
-/// characters, found anywhere.
+/// characters that holds a digit, found anywhere.
 pub fn identifier_needles(value: &str, id: &ProtectedIdentity, out: &mut Vec<Needle>) {
     push(out, value, Form::Whole, false);
     if !id.wants(MatchForm::PartialIdentifier) {
         return;
     }
-    let k: Vec<char> = key(value).chars().collect();
+    // Key characters, each with whether it came from a digit.
+    let k: Vec<(char, bool)> = value
+        .chars()
+        .flat_map(|c| {
+            key(&c.to_string())
+                .chars()
+                .map(|k| (k, c.is_numeric()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     if k.len() <= ID_RUN {
         return;
     }
-    for w in k.windows(ID_RUN) {
-        let run: String = w.iter().collect();
+    // A run of letters only is a word ("handle", "commen"), not the identifying part.
+    for w in k.windows(ID_RUN).filter(|w| w.iter().any(|(_, d)| *d)) {
+        let run: String = w.iter().map(|(c, _)| c).collect();
         if !out.iter().any(|n| n.key == run) {
             out.push(Needle {
                 key: run,
