@@ -417,12 +417,25 @@ mod tests {
     #[test]
     fn first_run_opens_the_example_then_never_again() {
         let (_d, ws) = workspace();
-        let (store, first) = ws.open_store().unwrap();
-        let id = first.expect("the example is created on first run");
+        // No key yet (no secret store, no passphrase): the example waits for one.
+        let (mut store, first) = ws.open_store().unwrap();
+        if !store.is_unlocked() {
+            assert_eq!(first, None);
+            store.unlock("workbench passphrase", false).unwrap();
+        }
+        let id = match first {
+            Some(id) => id,
+            None => ws
+                .first_case(&mut store)
+                .unwrap()
+                .expect("the example is saved"),
+        };
         assert_eq!(store.show(id, None).unwrap().profile, example());
         drop(store);
-        let (_, again) = ws.open_store().unwrap();
+        let (mut store, again) = ws.open_store().unwrap();
         assert_eq!(again, None);
+        store.unlock("workbench passphrase", false).unwrap();
+        assert_eq!(ws.first_case(&mut store).unwrap(), None);
     }
 
     #[test]
