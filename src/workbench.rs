@@ -421,22 +421,25 @@ mod tests {
     #[test]
     fn first_run_opens_the_example_then_never_again() {
         let (_d, ws) = workspace();
+        // No key yet (no secret store, no passphrase): the example waits for one.
         let (mut store, first) = ws.open_store().unwrap();
-        if first.is_none() {
-            // No key in the environment: the example waits for the first unlock.
-            assert!(!store.is_unlocked());
-            store.unlock("first run passphrase", false).unwrap();
+        if !store.is_unlocked() {
+            assert_eq!(first, None);
+            store.unlock("workbench passphrase", false).unwrap();
         }
         let id = match first {
             Some(id) => id,
-            None => ws.first_case(&mut store).unwrap().expect("saved on first unlock"),
+            None => ws
+                .first_case(&mut store)
+                .unwrap()
+                .expect("the example is saved"),
         };
         assert_eq!(store.show(id, None).unwrap().profile, example());
         assert_eq!(ws.first_case(&mut store).unwrap(), None, "never twice");
         drop(store);
         let (mut store, again) = ws.open_store().unwrap();
         assert_eq!(again, None);
-        store.unlock("first run passphrase", false).unwrap();
+        store.unlock("workbench passphrase", false).unwrap();
         assert_eq!(ws.first_case(&mut store).unwrap(), None);
     }
 
