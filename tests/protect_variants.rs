@@ -272,6 +272,14 @@ fn pdf_text_short_name_set_to_any_form() {
             }
             // A character no font has never reaches a page: refused before layout.
             Err(FilingError::Glyph { .. }) => {}
+            // Nor does a control character a one-line field may not hold (a bidi
+            // override): validation refuses it, naming the field and not the value.
+            Err(FilingError::Invalid(findings))
+                if findings.iter().all(|f| {
+                    f.message.contains("control character")
+                        && !f.message.contains("Quill")
+                        && !f.message.contains("Esterh")
+                }) => {}
             Err(e) => failures.push(format!("{row}: other error {e}")),
             Ok(_) => failures.push(format!("{row}: exported")),
         }
