@@ -3,6 +3,9 @@
 import type { PartyKind } from "./generated/PartyKind";
 import type { Role } from "./generated/Role";
 import type { Side } from "./generated/Side";
+import type { Sovereign } from "./generated/Sovereign";
+import type { SuedIn } from "./generated/SuedIn";
+import type { MatchForm } from "./generated/MatchForm";
 
 export type { AppInfo } from "./generated/AppInfo";
 export type { CaseId } from "./generated/CaseId";
@@ -21,9 +24,11 @@ export type { ExportedFile } from "./generated/ExportedFile";
 export type { Fact } from "./generated/Fact";
 export type { Finding } from "./generated/Finding";
 export type { Imported } from "./generated/Imported";
+export type { KeyState } from "./generated/KeyState";
 export type { KnownCounsel } from "./generated/KnownCounsel";
 export type { KnownCourt } from "./generated/KnownCourt";
 export type { Layout } from "./generated/Layout";
+export type { MatchForm } from "./generated/MatchForm";
 export type { Origin } from "./generated/Origin";
 export type { Party } from "./generated/Party";
 export type { PartyEdit } from "./generated/PartyEdit";
@@ -31,6 +36,8 @@ export type { PartyKind } from "./generated/PartyKind";
 export type { PriorDismissal } from "./generated/PriorDismissal";
 export type { Progress } from "./generated/Progress";
 export type { ProtectedIdentity } from "./generated/ProtectedIdentity";
+export type { Response } from "./generated/Response";
+export type { ResponsePaper } from "./generated/ResponsePaper";
 export type { Rev } from "./generated/Rev";
 export type { Revision } from "./generated/Revision";
 export type { RevisionInfo } from "./generated/RevisionInfo";
@@ -39,7 +46,11 @@ export type { Service } from "./generated/Service";
 export type { ServiceMethod } from "./generated/ServiceMethod";
 export type { Severity } from "./generated/Severity";
 export type { Side } from "./generated/Side";
+export type { Sovereign } from "./generated/Sovereign";
+export type { StoreStatus } from "./generated/StoreStatus";
+export type { SuedIn } from "./generated/SuedIn";
 export type { TemplateEntry } from "./generated/TemplateEntry";
+export type { Unlocked } from "./generated/Unlocked";
 
 /** Every role, with its caption label and its side of the "v." (null: neither). */
 export const ROLES: readonly { value: Role; label: string; side: Side | null }[] = [
@@ -55,6 +66,31 @@ export const ROLES: readonly { value: Role; label: string; side: Side | null }[]
 export const KINDS: readonly { value: PartyKind; label: string }[] = [
   { value: "person", label: "Person" },
   { value: "organization", label: "Organization" },
+  { value: "government", label: "Government" },
   { value: "government-agency", label: "Government agency" },
   { value: "government-official", label: "Government official" },
+];
+
+/** Whose government a government party is, or belongs to. */
+export const SOVEREIGNS: readonly { value: Sovereign; label: string }[] = [
+  { value: "united-states", label: "The United States (federal)" },
+  { value: "state", label: "A State (e.g. California or a California agency)" },
+  { value: "local", label: "A county, city or district" },
+];
+
+/** The capacity an official is sued in. */
+export const SUED_IN: readonly { value: SuedIn; label: string }[] = [
+  { value: "official-capacity", label: "As the office (official capacity)" },
+  { value: "individual-capacity", label: "Personally (individual capacity)" },
+];
+
+/** Forms of a protected value the guard can look for. */
+export const MATCH_FORMS: readonly { value: MatchForm; label: string }[] = [
+  { value: "surname", label: "Family name alone (and each part)" },
+  { value: "given-names", label: "Given or middle name alone" },
+  { value: "given-family", label: "Given + family name" },
+  { value: "reversed", label: "Family name first" },
+  { value: "initials", label: "Initials with a name" },
+  { value: "street-line", label: "Street line of the address" },
+  { value: "partial-identifier", label: "Any 6 characters of an account id" },
 ];

@@ -24,4 +24,9 @@ party: string | null,
 /**
  * The rule, the trigger, the count and every roll-forward, one sentence each.
  */
-explanation: Array<string>, };
+explanation: Array<string>, 
+/**
+ * Set when a later event has made the deadline moot (a dismissal, a served answer):
+ * why. A moot deadline is listed for the record, never as due.
+ */
+moot: string | null, };

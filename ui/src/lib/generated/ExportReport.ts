@@ -2,7 +2,7 @@
 import type { ExportedFile } from "./ExportedFile";
 
 /**
- * What an export wrote.
+ * What an export of a filing or a set wrote.
  */
 export type ExportReport = { files: Array<ExportedFile>, 
 /**
@@ -10,14 +10,14 @@ export type ExportReport = { files: Array<ExportedFile>,
  */
 folder: string, 
 /**
- * Privacy findings the person confirmed.
+ * Privacy findings the person confirmed (`template: page P, line L: …`).
  */
 confirmed_privacy: Array<string>, 
 /**
- * Filings left out of a packet because the case is not ready for them, with why.
+ * Filings left out because the case is not ready for them, with why.
  */
 skipped: Array<string>, 
 /**
- * Warnings from the filing rules.
+ * Warnings from the filing rules (`template: …`).
  */
 warnings: Array<string>, };

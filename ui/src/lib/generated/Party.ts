@@ -2,6 +2,8 @@
 import type { PartyKind } from "./PartyKind";
 import type { ProtectedIdentity } from "./ProtectedIdentity";
 import type { Role } from "./Role";
+import type { Sovereign } from "./Sovereign";
+import type { SuedIn } from "./SuedIn";
 
 /**
  * One party to the action.
@@ -21,6 +23,14 @@ name: string, role: Role, kind: PartyKind,
  * Border Protection".
  */
 capacity?: string | null, 
+/**
+ * For a government, agency or official: whose government it is.
+ */
+sovereign?: Sovereign | null, 
+/**
+ * For an official: whether sued in an official or an individual capacity.
+ */
+sued_in?: SuedIn | null, 
 /**
  * The short form used in the body ("Twitter", "DHS", "CBP").
  */

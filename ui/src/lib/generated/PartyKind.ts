@@ -3,4 +3,4 @@
 /**
  * What sort of person or body a party is.
  */
-export type PartyKind = "person" | "organization" | "government-agency" | "government-official";
+export type PartyKind = "person" | "organization" | "government" | "government-agency" | "government-official";

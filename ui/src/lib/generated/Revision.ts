@@ -6,7 +6,12 @@ import type { Rev } from "./Rev";
 /**
  * One revision of a case, with its profile.
  */
-export type Revision = { case: CaseSummary, profile: CaseProfile, rev: Rev, author: string, saved_at: string, 
+export type Revision = { case: CaseSummary, profile: CaseProfile, 
+/**
+ * The revision's protected values are encrypted and the store is locked: its
+ * pseudonymous parties are shown with empty protected blocks.
+ */
+locked: boolean, rev: Rev, author: string, saved_at: string, 
 /**
  * What changed since the revision before ("changed facts[4].text"), or how the
  * revision came about ("created", "restored revision 2; …").
