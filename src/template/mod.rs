@@ -139,7 +139,10 @@ pub enum TemplateError {
     /// The file could not be read (not a regular file, too large, not UTF-8); the message
     /// names the file.
     #[error("{message}")]
-    File { message: String },
+    File {
+        /// The complete message, naming the file.
+        message: String,
+    },
 }
 
 /// Where a template came from.
