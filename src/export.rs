@@ -179,7 +179,7 @@ pub enum ExportError {
     /// A case profile file could not be read.
     #[error(transparent)]
     Profile(#[from] ProfileError),
-    /// The filing set's templates could not be read.
+    /// A batch's template cannot be found or used (checked before anything is written).
     #[error(transparent)]
     Template(#[from] TemplateError),
 }

@@ -38,7 +38,7 @@ pub enum FilingError {
     /// The template could not be found, read or filled.
     #[error(transparent)]
     Template(#[from] TemplateError),
-    /// The court style could not be found or read.
+    /// The court style is unknown, invalid, or could not be read.
     #[error(transparent)]
     Style(#[from] StyleError),
     /// A profile field holds a character that none of Drafter's fonts can draw.

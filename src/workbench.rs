@@ -33,7 +33,7 @@ pub enum WorkbenchError {
     /// A template could not be found, read, customized or filled.
     #[error(transparent)]
     Template(#[from] TemplateError),
-    /// A court style could not be found or read.
+    /// A court style is unknown, invalid, or could not be read.
     #[error(transparent)]
     Style(#[from] crate::typeset::StyleError),
     /// A path the app was given cannot be used for what was asked.

@@ -513,7 +513,7 @@ impl ProtectedIdentity {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Counsel {
-    /// The attorney's name as signed.
+    /// The attorney's full name.
     pub name: String,
     /// State bar number ("SBN 123456"); empty for counsel admitted pro hac vice.
     #[serde(
@@ -641,7 +641,7 @@ pub struct Response {
 }
 
 impl Docket {
-    /// True when nothing has happened in the action yet (every field empty).
+    /// True when the docket records nothing (every field empty).
     pub fn is_empty(&self) -> bool {
         self == &Docket::default()
     }

@@ -30,7 +30,7 @@ use std::sync::{Arc, OnceLock};
 /// One holiday on one date.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Holiday {
-    /// The day the court is closed for it.
+    /// The date the holiday falls or is observed on.
     pub date: NaiveDate,
     /// The statutory name; "(observed)" is added to the day a weekend holiday is observed.
     pub name: String,

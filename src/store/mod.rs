@@ -113,7 +113,7 @@ pub struct CaseSummary {
     pub court: String,
     /// The number of the case's latest revision.
     pub latest_rev: Rev,
-    /// When the case's first revision was saved.
+    /// When the case was created.
     pub created_at: DateTime<Utc>,
     /// When the latest revision was saved.
     pub updated_at: DateTime<Utc>,

@@ -63,7 +63,7 @@ pub enum TemplateError {
         /// The template's file.
         file: String,
     },
-    /// The front matter is not valid TOML or has a wrong or unknown key.
+    /// The front matter is not valid TOML, or not valid as front matter.
     #[error("{file}:{line}:{column}: front matter: {reason}")]
     FrontMatter {
         /// The template's file.

@@ -30,7 +30,7 @@ pub enum Form {
     SurnamePart,
     /// A given or middle name alone.
     GivenName,
-    /// Given and family name, without the middle names.
+    /// Given and family name, the middle names left out or as initials.
     GivenFamily,
     /// Family name first ("Doe, John").
     Reversed,
