@@ -6,6 +6,9 @@
 //!
 //! `cargo bench --bench pipeline`; one group: `cargo bench --bench pipeline -- batch`.
 
+// `criterion_group!` defines public functions that cannot carry doc comments.
+#![allow(missing_docs)]
+
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use drafter::export::{export_batch, BatchInput, ExportOptions};

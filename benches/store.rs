@@ -5,6 +5,9 @@
 //! number and facts drawn from a small vocabulary, so searches match one case, about a
 //! tenth of them, or all of them.
 
+// `criterion_group!` defines public functions that cannot carry doc comments.
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use drafter::profile::CaseProfile;
 use drafter::store::{CaseId, ListOptions, Rev, Store};

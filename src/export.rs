@@ -88,18 +88,25 @@ pub enum NotReady {
 /// Why a target path cannot receive an export.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TargetProblem {
+    /// The output file's path names a folder.
     #[error("is a folder, not a file")]
     Folder,
+    /// The path is a special file (named pipe, device, socket, …); the kind is given.
     #[error("is a {0}, not a regular file; only regular files are replaced")]
     NotRegular(&'static str),
+    /// The existing file is read-only, so it is not replaced.
     #[error("is read-only and was left as it is")]
     ReadOnly,
+    /// A file chosen in a save dialog was given as a relative path.
     #[error("is not an absolute path")]
     NotAbsolute,
+    /// A chosen file name has an extension other than `.pdf`.
     #[error("a filing is saved as a .pdf file")]
     NotPdf,
+    /// The folder to write into does not exist.
     #[error("the folder does not exist")]
     NoFolder,
+    /// A set's output folder path names something that is not a folder.
     #[error("is not a folder")]
     NotFolder,
 }
@@ -110,39 +117,69 @@ pub enum ExportError {
     /// A filing could not be produced.
     #[error("{template}: {error}")]
     Filing {
+        /// The template of the filing.
         template: String,
+        /// Why it could not be produced.
         error: FilingError,
     },
     /// The Rule 5.2 scan found something and the export was not confirmed.
     #[error("{template}: the Fed. R. Civ. P. 5.2 scan found {count} item(s) to redact: {details}. Fix them, or review them and confirm the export")]
     PrivacyUnconfirmed {
+        /// The template of the filing.
         template: String,
+        /// How many items the scan found.
         count: usize,
+        /// The findings, with page and line.
         details: String,
     },
     /// Every filing of a set was skipped.
     #[error("the case is not ready for any filing: {details}")]
-    NothingReady { details: String },
+    NothingReady {
+        /// Why each filing was skipped.
+        details: String,
+    },
     /// The target must not be replaced.
     #[error("{}: {problem}", path.display())]
     Target {
+        /// The target file or folder.
         path: PathBuf,
+        /// What is wrong with it.
         problem: TargetProblem,
     },
+    /// Writing an output file (or syncing its folder) failed.
     #[error("{}: cannot write: {cause}", path.display())]
-    Write { path: PathBuf, cause: io::Error },
+    Write {
+        /// The file or folder being written.
+        path: PathBuf,
+        /// The I/O error.
+        cause: io::Error,
+    },
+    /// A batch's input folder could not be listed.
     #[error("{}: cannot read the folder: {cause}", path.display())]
-    ReadFolder { path: PathBuf, cause: io::Error },
+    ReadFolder {
+        /// The input folder.
+        path: PathBuf,
+        /// The I/O error.
+        cause: io::Error,
+    },
+    /// A batch's input folder has no `*.json` case profiles.
     #[error("{}: no *.json case profiles in the folder", path.display())]
-    NoProfiles { path: PathBuf },
+    NoProfiles {
+        /// The input folder.
+        path: PathBuf,
+    },
     /// One profile of a batch that [`NotReady::Refuse`] stopped the batch for.
     #[error("{name}: {error}")]
     InBatch {
+        /// The profile's name (its file stem, or the name given).
         name: String,
+        /// Why that profile could not be exported.
         error: Box<ExportError>,
     },
+    /// A case profile file could not be read.
     #[error(transparent)]
     Profile(#[from] ProfileError),
+    /// A batch's template cannot be found or used (checked before anything is written).
     #[error(transparent)]
     Template(#[from] TemplateError),
 }
@@ -187,9 +224,13 @@ type Result<T, E = ExportError> = std::result::Result<T, E>;
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportedFile {
+    /// Where the file was written.
     pub path: PathBuf,
+    /// The document's title (or the packet's).
     pub title: String,
+    /// How many pages it has.
     pub pages: usize,
+    /// The SHA-256 of the file's bytes, in hex.
     pub sha256: String,
 }
 
@@ -197,6 +238,7 @@ pub struct ExportedFile {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportReport {
+    /// The files written, in order.
     pub files: Vec<ExportedFile>,
     /// The folder it was written to.
     pub folder: PathBuf,
@@ -214,6 +256,7 @@ pub struct ExportReport {
 pub struct Progress {
     /// Steps done, of `total`.
     pub done: usize,
+    /// How many steps there are in all.
     pub total: usize,
     /// What is happening now ("Laying out complaint", "Writing packet.pdf").
     pub step: String,
@@ -222,10 +265,15 @@ pub struct Progress {
 /// One entry of a packet's `index.json`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndexEntry {
+    /// The file's name in the set's folder.
     pub file: String,
+    /// The template it was made from.
     pub template: String,
+    /// The document's title.
     pub title: String,
+    /// How many pages it has.
     pub pages: usize,
+    /// The SHA-256 of the file's bytes, in hex.
     pub sha256: String,
 }
 
@@ -237,6 +285,7 @@ pub const PACKET: &str = "packet.pdf";
 /// The templates of a set, in the order they are written and bound into the packet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilingSet {
+    /// Template names, in order.
     pub templates: Vec<String>,
 }
 
@@ -602,7 +651,9 @@ pub enum BatchInput {
     File(PathBuf),
     /// A profile and the output's name (without `.pdf`).
     Profile {
+        /// The output's name, without `.pdf`.
         name: String,
+        /// The case profile.
         profile: Box<CaseProfile>,
     },
 }

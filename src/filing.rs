@@ -23,6 +23,7 @@ pub struct Options {
 }
 
 impl Options {
+    /// Options for a filing dated `date`, in the profile's own court style.
     pub fn dated(date: NaiveDate) -> Options {
         Options { date, style: None }
     }
@@ -31,21 +32,37 @@ impl Options {
 /// Why a filing could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum FilingError {
+    /// The case profile has errors (missing or invalid fields); each finding names its field.
     #[error("the case profile is not ready: {}", list(.0))]
     Invalid(Vec<Finding>),
+    /// The template could not be found, read or filled.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// The court style is unknown, invalid, or could not be read.
     #[error(transparent)]
     Style(#[from] StyleError),
+    /// A profile field holds a character that none of Drafter's fonts can draw.
     #[error("{field}: the character {ch:?} (U+{code:04X}) is in none of Drafter's fonts; replace it or remove it")]
-    Glyph { field: String, ch: char, code: u32 },
+    Glyph {
+        /// The profile field that holds the character.
+        field: String,
+        /// The character.
+        ch: char,
+        /// Its code point.
+        code: u32,
+    },
+    /// The laid-out filing would show a pseudonymous party's protected identity.
     #[error("refused: a protected identity would appear in the filing: {}", leaks(.0))]
     ProtectedLeak(Vec<crate::rules::Leak>),
+    /// The filing rules refuse this filing for this case (each finding says why).
     #[error("refused: {}", list(.0))]
     Ineligible(Vec<Finding>),
+    /// Laying out the pages met a character that no font can draw.
     #[error("{file}: {source}")]
     Layout {
+        /// The template's file.
         file: String,
+        /// The character and where it is.
         #[source]
         source: MissingGlyph,
     },
@@ -70,13 +87,19 @@ fn list(findings: &[Finding]) -> String {
 /// A laid-out filing.
 #[derive(Debug, Clone)]
 pub struct Filing {
+    /// The template's name (`complaint`, `notice-of-appearance`).
     pub template: String,
+    /// The document's title, from the template.
     pub title: String,
+    /// The short title used in the footer (shown there in capitals).
     pub short_title: String,
+    /// The id of the court style it was laid out in.
     pub style: String,
     /// The filled Markdown body.
     pub markdown: String,
+    /// The laid-out pages.
     pub pages: Vec<Page>,
+    /// The PDF's document information (title, author, subject, keywords, date).
     pub info: PdfInfo,
     /// Rule 5.2 findings in the final text; exporting with any needs an explicit override.
     pub privacy: Vec<crate::rules::PrivacyFinding>,

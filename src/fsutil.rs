@@ -21,26 +21,44 @@ pub const MAX_TEMPLATE_BYTES: u64 = crate::template::MAX_TEMPLATE_BYTES as u64;
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
+    /// The path is a folder or a special file (pipe, device, socket), not a regular file.
     #[error("{path}: is {kind}, not a regular file; Drafter reads only ordinary files")]
-    NotRegular { path: PathBuf, kind: &'static str },
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead, with its article ("a folder").
+        kind: &'static str,
+    },
+    /// The file is larger than the limit for its kind (docs/limits.md).
     #[error(
         "{path}: {what} may be at most {limit} bytes, and this one is larger (see docs/limits.md)"
     )]
     TooLarge {
+        /// The file.
         path: PathBuf,
+        /// What kind of file it is, for the message ("a case profile").
         what: &'static str,
+        /// The largest size allowed, in bytes.
         limit: u64,
     },
+    /// The file is not UTF-8 text.
     #[error("{path}:{line}:{column}: not UTF-8 text (byte 0x{byte:02X})")]
     NotUtf8 {
+        /// The file.
         path: PathBuf,
+        /// The line of the first invalid byte.
         line: usize,
+        /// Its column in that line.
         column: usize,
+        /// The first invalid byte.
         byte: u8,
     },
+    /// Opening or reading the file failed.
     #[error("{path}: cannot read the file: {source}")]
     Io {
+        /// The file.
         path: PathBuf,
+        /// The I/O error.
         #[source]
         source: std::io::Error,
     },

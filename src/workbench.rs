@@ -27,15 +27,23 @@ use std::time::{Instant, SystemTime};
 /// to, e.g. a save conflict) and a complete message for a person.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkbenchError {
+    /// The case store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A template could not be found, read, customized or filled.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// A court style is unknown, invalid, or could not be read.
     #[error(transparent)]
     Style(#[from] crate::typeset::StyleError),
     /// A path the app was given cannot be used for what was asked.
     #[error("{path}: {reason}")]
-    Path { path: PathBuf, reason: String },
+    Path {
+        /// The path given.
+        path: PathBuf,
+        /// Why it cannot be used.
+        reason: String,
+    },
 }
 
 impl WorkbenchError {
@@ -61,6 +69,7 @@ impl WorkbenchError {
     }
 }
 
+/// The result of an action of the app.
 pub type Result<T, E = WorkbenchError> = std::result::Result<T, E>;
 
 /// The folders the app works in, and the template catalog read from them.
@@ -103,6 +112,7 @@ fn fingerprint(dir: &Path) -> Fingerprint {
 /// Settings of one preview or export that are not part of the case.
 #[derive(Debug, Clone)]
 pub struct DraftOptions {
+    /// The template to fill.
     pub template: String,
     /// The document's date (signature, certificate of service, PDF dates).
     pub date: NaiveDate,
@@ -124,7 +134,9 @@ impl DraftOptions {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Draft {
+    /// The template filled.
     pub template: String,
+    /// The document's title; absent when the template cannot be found.
     pub title: Option<String>,
     /// Every finding: errors (nothing can be produced), warnings (a person should look),
     /// privacy findings (an export needs a confirmation).
@@ -143,6 +155,7 @@ pub struct Draft {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateEntry {
+    /// The template's line of the list.
     #[serde(flatten)]
     pub info: TemplateInfo,
     /// Problems with line and column (`file:line:column: message`), for a firm template.
@@ -167,10 +180,12 @@ impl Workspace {
         Workspace::new(data, templates)
     }
 
+    /// The data folder (the case database lives here).
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
 
+    /// The firm's templates folder.
     pub fn templates_dir(&self) -> &Path {
         &self.templates_dir
     }

@@ -11,14 +11,28 @@ use serde::Serialize;
 /// Why an edit was refused. The profile is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    /// The edit names a party index past the end of the list.
     #[error("parties[{index}]: no such party (the case has {count})")]
-    NoParty { index: usize, count: usize },
+    NoParty {
+        /// The index given.
+        index: usize,
+        /// How many parties the case has.
+        count: usize,
+    },
+    /// The edit would leave a party without an id.
     #[error("parties[{index}].id: a party needs an id")]
-    EmptyId { index: usize },
+    EmptyId {
+        /// The party's index.
+        index: usize,
+    },
+    /// The edit would give a party an id another party already has.
     #[error("parties[{index}].id: the id `{id}` is used by parties[{other}]")]
     IdTaken {
+        /// The edited party's index.
         index: usize,
+        /// The id.
         id: String,
+        /// The index of the party that has it.
         other: usize,
     },
 }
@@ -28,7 +42,9 @@ pub enum EditError {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PartyEdit {
+    /// The edited profile.
     pub profile: CaseProfile,
+    /// Warnings about the edit's effects, each with its field.
     pub notes: Vec<Finding>,
 }
 

@@ -24,28 +24,50 @@ pub const MAX_LIST_ITEMS: usize = 5_000;
 /// Why a profile could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
+    /// The text is not valid JSON.
     #[error("{origin}:{line}:{column}: not valid JSON: {message}")]
     Syntax {
+        /// Where the text came from (a file path, or a case and revision).
         origin: String,
+        /// The line of the error (from 1).
         line: usize,
+        /// The column of the error (from 1).
         column: usize,
+        /// The JSON parser's description.
         message: String,
     },
+    /// The JSON is well formed but a field is missing, unknown or of the wrong type.
     #[error("{origin}: field `{path}`: {message}")]
     Field {
+        /// Where the text came from (a file path, or a case and revision).
         origin: String,
+        /// The field's path (`parties[2].kind`).
         path: String,
+        /// What is wrong with it.
         message: String,
     },
+    /// The profile declares a newer schema version than this Drafter reads.
     #[error("{origin}: `schema` is {found}, but this version of Drafter reads schemas 1 to {CURRENT_SCHEMA}; update Drafter to open it")]
-    FutureSchema { origin: String, found: u64 },
+    FutureSchema {
+        /// Where the text came from (a file path, or a case and revision).
+        origin: String,
+        /// The `schema` version the profile declares.
+        found: u64,
+    },
+    /// The profile has no `schema` version field.
     #[error(
         "{origin}: the profile has no `schema` version field (add \"schema\": {CURRENT_SCHEMA})"
     )]
-    MissingSchema { origin: String },
+    MissingSchema {
+        /// Where the text came from (a file path, or a case and revision).
+        origin: String,
+    },
+    /// The profile file could not be read.
     #[error("{path}: cannot read the file: {source}")]
     Io {
+        /// The profile file.
         path: PathBuf,
+        /// The I/O error.
         #[source]
         source: std::io::Error,
     },

@@ -31,6 +31,7 @@ pub struct CaseProfile {
     /// The paralegal's own name for the matter ("Twitter v. DHS (ALT_USCIS summons)").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// The court the action is in.
     pub court: Court,
     /// The docket number; absent before the complaint is filed.
     #[serde(
@@ -46,8 +47,10 @@ pub struct CaseProfile {
         skip_serializing_if = "Option::is_none"
     )]
     pub judge: Option<String>,
+    /// The parties to the action, in caption order.
     #[serde(default)]
     pub parties: Vec<Party>,
+    /// The attorneys of record.
     #[serde(default)]
     pub counsel: Vec<Counsel>,
     /// Key dates by name (`filed`, `summons_issued`, ...).
@@ -60,6 +63,7 @@ pub struct CaseProfile {
     /// Numbered facts, in the order they are pleaded.
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// The claims for relief (counts), in order.
     #[serde(default)]
     pub claims: Vec<Claim>,
     /// Prayer for relief: one entry per requested form of relief.
@@ -101,11 +105,17 @@ fn default_style() -> String {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
+    /// Brings the action.
     Plaintiff,
+    /// Is sued.
     Defendant,
+    /// Brings a petition.
     Petitioner,
+    /// Answers a petition.
     Respondent,
+    /// Named in the caption as an interested party.
     InterestedParty,
+    /// Joins the action under Rule 24.
     Intervenor,
 }
 
@@ -173,7 +183,9 @@ pub enum Side {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum PartyKind {
+    /// A natural person.
     Person,
+    /// A company, association or other non-government body.
     Organization,
     /// A government itself: the United States, a State, a county or city (`sovereign` says
     /// which).
@@ -285,7 +297,9 @@ pub struct Party {
     /// The party's name as it appears in the caption. For a pseudonymous party this is the
     /// public designation ("John Doe", "the operator of @ALT_USCIS").
     pub name: String,
+    /// Plaintiff, defendant, or another place in the action.
     pub role: Role,
+    /// Person, organization, or which kind of government body or official.
     pub kind: PartyKind,
     /// For an official: "in his official capacity as Acting Commissioner of U.S. Customs and
     /// Border Protection".
@@ -378,24 +392,28 @@ pub struct ProtectedIdentity {
         deserialize_with = "absent::text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The party's real name.
     pub true_name: Option<String>,
     #[serde(
         default,
         deserialize_with = "absent::text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The party's real email address.
     pub email: Option<String>,
     #[serde(
         default,
         deserialize_with = "absent::text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The party's real phone number.
     pub phone: Option<String>,
     #[serde(
         default,
         deserialize_with = "absent::lines",
         skip_serializing_if = "Vec::is_empty"
     )]
+    /// The party's real address, one line per entry.
     pub address: Vec<String>,
     /// Account identifiers, handles known only to counsel, and similar.
     #[serde(
@@ -495,6 +513,7 @@ impl ProtectedIdentity {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Counsel {
+    /// The attorney's full name.
     pub name: String,
     /// State bar number ("SBN 123456"); empty for counsel admitted pro hac vice.
     #[serde(
@@ -508,7 +527,9 @@ pub struct Counsel {
         deserialize_with = "absent::text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The law firm, if any.
     pub firm: Option<String>,
+    /// The office address, one line per entry.
     #[serde(default, deserialize_with = "absent::lines")]
     pub address: Vec<String>,
     #[serde(
@@ -516,16 +537,19 @@ pub struct Counsel {
         deserialize_with = "absent::text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The office phone number.
     pub phone: Option<String>,
     #[serde(
         default,
         deserialize_with = "absent::text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The attorney's email address.
     pub email: Option<String>,
     /// Ids of the parties this attorney represents.
     #[serde(default)]
     pub represents: Vec<String>,
+    /// Whether the attorney appears pro hac vice (admitted for this case only).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pro_hac_vice: bool,
 }
@@ -535,6 +559,7 @@ pub struct Counsel {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// The fact as pleaded, one numbered paragraph.
     pub text: String,
     /// An optional sub-heading that this fact begins ("The Summons").
     #[serde(
@@ -558,6 +583,7 @@ pub struct Claim {
     /// Which parties it is brought against (ids); empty means all defendants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub against: Vec<String>,
+    /// The claim's paragraphs, in order.
     pub paragraphs: Vec<String>,
 }
 
@@ -593,9 +619,11 @@ pub struct Docket {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ResponsePaper {
+    /// An answer to the complaint.
     Answer,
     /// A motion under Rule 12(b), (e) or (f): it does not end the right to dismiss by notice.
     Rule12Motion,
+    /// A motion for summary judgment.
     SummaryJudgmentMotion,
 }
 
@@ -606,11 +634,14 @@ pub enum ResponsePaper {
 pub struct Response {
     /// The party that served it (an id from `parties`).
     pub party: String,
+    /// What was served.
     pub paper: ResponsePaper,
+    /// When it was served.
     pub served: NaiveDate,
 }
 
 impl Docket {
+    /// True when the docket records nothing (every field empty).
     pub fn is_empty(&self) -> bool {
         self == &Docket::default()
     }
@@ -621,8 +652,11 @@ impl Docket {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ServiceMethod {
+    /// Personal delivery to the party.
     Personal,
+    /// Service by mail.
     Mail,
+    /// Electronic service.
     Electronic,
     /// A Rule 4(d) waiver request; `date` is the day it was sent.
     WaiverRequest,
@@ -635,7 +669,9 @@ pub enum ServiceMethod {
 pub struct Service {
     /// The party served (an id from `parties`).
     pub party: String,
+    /// How the party was served.
     pub method: ServiceMethod,
+    /// When the party was served (or the waiver request was sent).
     pub date: NaiveDate,
     /// For a federal defendant: the day the United States attorney was served
     /// (Rule 12(a)(2) runs from then).
@@ -651,13 +687,16 @@ pub struct Service {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PriorDismissal {
+    /// The court of the earlier action.
     pub court: String,
     #[serde(
         default,
         deserialize_with = "absent::text",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The earlier action's case number, if known.
     pub case_number: Option<String>,
+    /// When the earlier action was dismissed.
     pub date: NaiveDate,
     /// Titles of the claims dismissed; empty means the same claims as this action.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -38,13 +38,16 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
+    /// Whether it stops a filing (error) or only needs a look (warning).
     pub severity: Severity,
     /// Field path in the profile (`parties[1].name`), or a place in the output (`page 2, line 14`).
     pub field: String,
+    /// What is wrong, for a person to read.
     pub message: String,
 }
 
 impl Finding {
+    /// An error about `field`.
     pub fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
         Finding {
             severity: Severity::Error,
@@ -53,6 +56,7 @@ impl Finding {
         }
     }
 
+    /// A warning about `field`.
     pub fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
         Finding {
             severity: Severity::Warning,

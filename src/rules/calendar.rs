@@ -30,6 +30,7 @@ use std::sync::{Arc, OnceLock};
 /// One holiday on one date.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Holiday {
+    /// The date the holiday falls or is observed on.
     pub date: NaiveDate,
     /// The statutory name; "(observed)" is added to the day a weekend holiday is observed.
     pub name: String,
@@ -38,8 +39,15 @@ pub struct Holiday {
 /// Why a list of holidays could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
+    /// A holiday list's TOML text is not valid or not a holiday list.
     #[error("holiday list `{list}`: {message}")]
-    Invalid { list: String, message: String },
+    Invalid {
+        /// The list's name.
+        list: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// No built-in holiday list has this name.
     #[error("no holiday list is called `{0}` (Drafter has: {known})", known = HolidayList::BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "))]
     Unknown(String),
 }

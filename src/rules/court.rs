@@ -55,6 +55,7 @@ impl CourtSystem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourtRules {
+    /// The system of law the court belongs to; federal when not given.
     #[serde(default = "federal")]
     pub system: CourtSystem,
     /// The state the court sits in, when known.

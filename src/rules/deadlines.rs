@@ -75,8 +75,14 @@ pub struct Computed {
 /// Why a period could not be counted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DeadlineError {
+    /// The period would end after the last date Drafter can represent.
     #[error("counting {days} days from {trigger} runs past the last date Drafter can represent")]
-    OutOfRange { trigger: NaiveDate, days: u32 },
+    OutOfRange {
+        /// The day the period runs from.
+        trigger: NaiveDate,
+        /// The period's length in days.
+        days: u32,
+    },
 }
 
 /// Counts `days` days from `trigger` under Rule 6(a)(1), adding Rule 6(d)'s 3 days when

@@ -44,8 +44,11 @@ use serde::Serialize;
 /// pleading paper, `line` is the number printed in the margin).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TextLine {
+    /// The page number, from 1.
     pub page: usize,
+    /// The line number on the page, from 1 (the margin number on pleading paper).
     pub line: usize,
+    /// The line's text.
     pub text: String,
 }
 

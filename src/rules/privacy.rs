@@ -70,6 +70,7 @@ impl PrivacyKind {
 /// One place where the text shows more than Rule 5.2(a) allows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PrivacyFinding {
+    /// What kind of information was found (a Social Security number, a birth date, …).
     pub kind: PrivacyKind,
     /// 1-based page where the match starts.
     pub page: usize,

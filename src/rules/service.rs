@@ -24,16 +24,27 @@ use serde::Serialize;
 #[serde(rename_all = "kebab-case", tag = "method")]
 pub enum PaperService {
     /// Through the court's electronic filing system, on the party's counsel of record.
-    CourtElectronic { counsel: Vec<String> },
+    CourtElectronic {
+        /// The names of the party's counsel.
+        counsel: Vec<String>,
+    },
     /// By first-class mail to `to` at `address`.
-    Mail { to: String, address: Vec<String> },
+    Mail {
+        /// Whom the envelope is addressed to.
+        to: String,
+        /// The mailing address, one line per entry.
+        address: Vec<String>,
+    },
 }
 
 /// One party that must be served, and how.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ServiceEntry {
+    /// The party's id in the profile.
     pub party: String,
+    /// The party's name as in the caption.
     pub name: String,
+    /// How the paper reaches it.
     pub service: PaperService,
 }
 

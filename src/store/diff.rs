@@ -12,8 +12,11 @@ use serde_json::Value;
 /// a fact in the middle shows as changes to the facts after it plus one added at the end.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldChange {
+    /// The field's JSON path (`facts[4].text`).
     pub path: String,
+    /// The value before; `None` when the field was added.
     pub before: Option<Value>,
+    /// The value after; `None` when the field was removed.
     pub after: Option<Value>,
 }
 

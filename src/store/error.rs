@@ -18,14 +18,22 @@ pub enum StoreError {
          Restore it from a backup (a drafter.sqlite.bak-v* file or an exported folder), or \
          move it aside to start with an empty store"
     )]
-    Damaged { path: PathBuf, detail: String },
+    Damaged {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's or the integrity check's own words.
+        detail: String,
+    },
 
     /// The file is a SQLite database that some other program wrote.
     #[error(
         "{path} is a database, but not a Drafter case database; Drafter has not changed it. \
          Move it aside or choose another data folder"
     )]
-    NotDrafter { path: PathBuf },
+    NotDrafter {
+        /// The foreign database file.
+        path: PathBuf,
+    },
 
     /// A newer Drafter has upgraded the file; this version cannot read it safely.
     #[error(
@@ -33,15 +41,20 @@ pub enum StoreError {
          version reads up to {supported}). Update Drafter to open it"
     )]
     TooNew {
+        /// The database file.
         path: PathBuf,
+        /// The layout version recorded in the file.
         found: u32,
+        /// The newest layout version this Drafter reads.
         supported: u32,
     },
 
     /// The data folder could not be created or read.
     #[error("cannot use the data folder {path}: {cause}")]
     Folder {
+        /// The data folder.
         path: PathBuf,
+        /// The I/O error from creating or reading it.
         cause: std::io::Error,
     },
 
@@ -50,8 +63,11 @@ pub enum StoreError {
         "cannot back up {path} to {backup} before upgrading it, so it was left as it is: {detail}"
     )]
     Backup {
+        /// The database file being upgraded.
         path: PathBuf,
+        /// Where the backup copy was to be written.
         backup: PathBuf,
+        /// Why the copy failed.
         detail: String,
     },
 
@@ -61,9 +77,13 @@ pub enum StoreError {
          left as it is: {detail}"
     )]
     Migration {
+        /// The database file.
         path: PathBuf,
+        /// The layout version the step started from.
         from: u32,
+        /// The layout version the step was to reach.
         to: u32,
+        /// Why the step failed.
         detail: String,
     },
 
@@ -72,15 +92,28 @@ pub enum StoreError {
         "the case database {path} is busy (another Drafter window or command is saving); \
          try again in a moment"
     )]
-    Busy { path: PathBuf },
+    Busy {
+        /// The busy database file.
+        path: PathBuf,
+    },
 
     /// No case has this id (never created, or deleted).
     #[error("there is no case {id}")]
-    CaseNotFound { id: CaseId },
+    CaseNotFound {
+        /// The case id asked for.
+        id: CaseId,
+    },
 
     /// The case exists but not this revision.
     #[error("case {id} has no revision {rev} (its latest is revision {latest})")]
-    RevisionNotFound { id: CaseId, rev: Rev, latest: Rev },
+    RevisionNotFound {
+        /// The case.
+        id: CaseId,
+        /// The revision asked for.
+        rev: Rev,
+        /// The case's latest revision.
+        latest: Rev,
+    },
 
     /// The save was based on a revision that is no longer the latest.
     #[error(
@@ -88,16 +121,26 @@ pub enum StoreError {
          process) since you opened revision {base}; reload to see the changes"
     )]
     Conflict {
+        /// The case.
         id: CaseId,
+        /// The revision the refused save was based on.
         base: Rev,
+        /// The revision saved since, now the latest.
         latest: Rev,
+        /// Who saved the latest revision.
         author: String,
+        /// When the latest revision was saved.
         saved_at: String,
     },
 
     /// Only archived cases can be deleted.
     #[error("case {id} (\u{201c}{title}\u{201d}) is not archived; archive it before deleting it")]
-    NotArchived { id: CaseId, title: String },
+    NotArchived {
+        /// The case.
+        id: CaseId,
+        /// The case's title, for the message.
+        title: String,
+    },
 
     /// A case title must say something.
     #[error("a case needs a title")]
@@ -105,16 +148,27 @@ pub enum StoreError {
     /// The database opened read-only (its folder cannot be written), or cannot be opened
     /// at all where it is; the reason says which and what to do.
     #[error("the case database {path} is read-only: {reason}")]
-    ReadOnly { path: PathBuf, reason: String },
+    ReadOnly {
+        /// The database file.
+        path: PathBuf,
+        /// Why it cannot be written, and what to do.
+        reason: String,
+    },
 
     /// An export target that may not be replaced (not a regular file, or read-only);
     /// the message names it.
     #[error("{message}")]
-    Target { message: String },
+    Target {
+        /// The complete message, naming the target.
+        message: String,
+    },
 
     /// A title with a line break or control character, or too long (docs/limits.md).
     #[error("a case title {reason}")]
-    BadTitle { reason: String },
+    BadTitle {
+        /// What is wrong with the title (completes "a case title ...").
+        reason: String,
+    },
 
     /// A profile file to import, or a saved revision, could not be read. The message names
     /// the file (or case and revision) and the field path.
@@ -123,13 +177,19 @@ pub enum StoreError {
 
     /// An import found nothing to import.
     #[error("{path} has no case files (*.case.json or *.json) in it")]
-    NothingToImport { path: PathBuf },
+    NothingToImport {
+        /// The folder that was to be imported.
+        path: PathBuf,
+    },
 
     /// Reading or writing a file outside the database failed.
     #[error("cannot {action} {path}: {cause}")]
     Io {
+        /// What was being done ("read the folder", "write", ...), for the message.
         action: &'static str,
+        /// The file or folder it was done to.
         path: PathBuf,
+        /// The I/O error.
         cause: std::io::Error,
     },
 
@@ -140,7 +200,10 @@ pub enum StoreError {
          store's passphrase (give it when asked, or in DRAFTER_PASSPHRASE; if none has been \
          set yet, the first one given becomes it)"
     )]
-    Locked { path: PathBuf },
+    Locked {
+        /// The locked store's database file.
+        path: PathBuf,
+    },
 
     /// A profile to save carries the mask shown in place of a protected value (from a
     /// masked `case show --json`), not the value itself.
@@ -148,27 +211,43 @@ pub enum StoreError {
         "{field} holds the mask shown in place of a protected value, not the value; save a \
          profile taken with --reveal instead"
     )]
-    MaskedValue { field: String },
+    MaskedValue {
+        /// The field path that holds the mask.
+        field: String,
+    },
 
     /// The passphrase given is not the store's.
     #[error("that is not the passphrase of the case store {path}")]
-    WrongPassphrase { path: PathBuf },
+    WrongPassphrase {
+        /// The store's database file.
+        path: PathBuf,
+    },
 
     /// A new passphrase is too short.
     #[error("a passphrase needs at least {min} characters")]
-    WeakPassphrase { min: usize },
+    WeakPassphrase {
+        /// The fewest characters a passphrase may have.
+        min: usize,
+    },
 
     /// The store's key record or a sealed block cannot be read.
     #[error(
         "the encrypted data in the case store {path} cannot be read ({detail}); restore the \
          file from a backup"
     )]
-    KeyDamaged { path: PathBuf, detail: String },
+    KeyDamaged {
+        /// The store's database file.
+        path: PathBuf,
+        /// What could not be read, and why.
+        detail: String,
+    },
 
     /// Any other database failure, with the file it happened in.
     #[error("the case database {path} could not be used: {cause}")]
     Sqlite {
+        /// The database file.
         path: PathBuf,
+        /// SQLite's error.
         cause: rusqlite::Error,
     },
 }

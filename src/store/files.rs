@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Imported {
+    /// The new case's id.
     pub id: CaseId,
+    /// The new case's title.
     pub title: String,
     /// The file it came from.
     pub path: PathBuf,
@@ -20,9 +22,11 @@ pub struct Imported {
 /// A case written by an export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Exported {
+    /// The case's id.
     pub id: CaseId,
     /// The revision written (the latest).
     pub rev: Rev,
+    /// The file it was written to.
     pub path: PathBuf,
 }
 

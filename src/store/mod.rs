@@ -103,18 +103,23 @@ impl FromStr for Rev {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseSummary {
+    /// The case's id in the store.
     pub id: CaseId,
+    /// The case's title, as shown in the case list.
     pub title: String,
     /// The docket number from the latest revision, if any.
     pub case_number: Option<String>,
     /// "United States District Court, Northern District of California, …".
     pub court: String,
+    /// The number of the case's latest revision.
     pub latest_rev: Rev,
+    /// When the case was created.
     pub created_at: DateTime<Utc>,
     /// When the latest revision was saved.
     pub updated_at: DateTime<Utc>,
     /// Who saved the latest revision.
     pub updated_by: String,
+    /// Whether the case is archived (left out of the list by default; only archived cases can be deleted).
     pub archived: bool,
 }
 
@@ -122,8 +127,11 @@ pub struct CaseSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionInfo {
+    /// The revision's number (1 for the first).
     pub rev: Rev,
+    /// Who saved the revision.
     pub author: String,
+    /// When the revision was saved.
     pub saved_at: DateTime<Utc>,
     /// What changed since the revision before ("changed facts[4].text"), or how the
     /// revision came about ("created", "restored revision 2; …").
@@ -134,9 +142,12 @@ pub struct RevisionInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
+    /// The case the revision belongs to.
     pub case: CaseSummary,
+    /// The revision's number, author, time and summary.
     #[serde(flatten)]
     pub info: RevisionInfo,
+    /// The case profile as saved in this revision.
     pub profile: CaseProfile,
     /// The revision's protected values are encrypted and the store is locked: its
     /// pseudonymous parties are shown with empty protected blocks.
@@ -160,6 +171,7 @@ pub enum KeyState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StoreStatus {
+    /// Whether protected values can be read and saved now.
     pub key: KeyState,
     /// Revisions whose protected values are sealed.
     pub sealed_revisions: u32,
@@ -188,6 +200,7 @@ pub struct KnownCounsel {
     pub counsel: Counsel,
     /// In how many cases' latest revisions the attorney appears.
     pub cases: u32,
+    /// When a case naming this attorney was last saved.
     pub last_used: DateTime<Utc>,
 }
 
@@ -195,11 +208,17 @@ pub struct KnownCounsel {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KnownCourt {
+    /// The court's name ("United States District Court").
     pub name: String,
+    /// The district ("Northern District of California"); empty if none.
     pub district: String,
+    /// The division ("San Francisco Division"); empty if none.
     pub division: String,
+    /// The court style id (`cand`, `federal`).
     pub style: String,
+    /// In how many cases' latest revisions this court appears.
     pub cases: u32,
+    /// When a case in this court was last saved.
     pub last_used: DateTime<Utc>,
 }
 
@@ -207,12 +226,19 @@ pub struct KnownCourt {
 /// here; its protected values never leave the profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KnownParty {
+    /// The party's name, or its public designation if pseudonymous.
     pub name: String,
+    /// Whether the party is a person, an organization or a government body or official.
     pub kind: PartyKind,
+    /// The capacity the party appears in, if stated.
     pub capacity: Option<String>,
+    /// The short name used in the body of filings, if any.
     pub short_name: Option<String>,
+    /// Whether the party proceeds under a pseudonym.
     pub pseudonymous: bool,
+    /// In how many cases' latest revisions this party appears.
     pub cases: u32,
+    /// When a case naming this party was last saved.
     pub last_used: DateTime<Utc>,
 }
 

@@ -39,7 +39,9 @@ impl Scan {
 /// A limit the body breaks, at a byte offset of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Breach {
+    /// The byte offset in the body where the breach is.
     pub offset: usize,
+    /// Which limit is broken, and how.
     pub reason: String,
 }
 

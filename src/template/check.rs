@@ -24,11 +24,14 @@ pub struct Problem {
 /// What `drafter template check` reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
+    /// The template file checked.
     pub file: String,
+    /// What the check found, with line and column.
     pub problems: Vec<Problem>,
 }
 
 impl CheckReport {
+    /// True when the check found no problems.
     pub fn is_ok(&self) -> bool {
         self.problems.is_empty()
     }

@@ -49,49 +49,100 @@ pub const EXTENSION: &str = ".md.hbs";
 /// Why a template could not be used.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum TemplateError {
+    /// No built-in or firm template has this name.
     #[error("unknown template `{name}`; available: {available}")]
-    NotFound { name: String, available: String },
+    NotFound {
+        /// The name asked for.
+        name: String,
+        /// The names there are, comma-separated.
+        available: String,
+    },
+    /// The file does not start with `+++`-fenced TOML front matter.
     #[error("{file}: a template starts with TOML front matter between `+++` lines")]
-    NoFrontMatter { file: String },
+    NoFrontMatter {
+        /// The template's file.
+        file: String,
+    },
+    /// The front matter is not valid TOML, or not valid as front matter.
     #[error("{file}:{line}:{column}: front matter: {reason}")]
     FrontMatter {
+        /// The template's file.
         file: String,
+        /// The line in the file.
         line: usize,
+        /// The column in that line.
         column: usize,
+        /// What is wrong.
         reason: String,
     },
+    /// The body is not valid Handlebars.
     #[error("{file}:{line}:{column}: {reason}")]
     Syntax {
+        /// The template's file.
         file: String,
+        /// The line in the file.
         line: usize,
+        /// The column in that line.
         column: usize,
+        /// What is wrong.
         reason: String,
     },
+    /// Filling the body with a case profile failed.
     #[error("{file}:{line}:{column}: {reason}")]
     Render {
+        /// The template's file.
         file: String,
+        /// The line in the file.
         line: usize,
+        /// The column in that line.
         column: usize,
+        /// What is wrong.
         reason: String,
     },
+    /// A field the front matter lists as required is missing or empty in the profile.
     #[error("{file}: needs `{field}` from the case profile, which is missing or empty")]
-    Required { file: String, field: String },
+    Required {
+        /// The template's file.
+        file: String,
+        /// The profile field (`case_number`, `dates.filed`).
+        field: String,
+    },
+    /// The template's partials include each other in a loop or nest too deep.
     #[error("{file}: {reason}")]
-    Partial { file: String, reason: String },
+    Partial {
+        /// The template's file.
+        file: String,
+        /// What is wrong with the partials.
+        reason: String,
+    },
     /// The template breaks one of the limits in [`bounds`] (docs/limits.md).
     #[error("{file}:{line}:{column}: {reason} (see docs/limits.md)")]
     Limit {
+        /// The template's file.
         file: String,
+        /// The line in the file.
         line: usize,
+        /// The column in that line.
         column: usize,
+        /// What is wrong.
         reason: String,
     },
+    /// Copying a template into the firm's folder failed: a bad new name, a file already
+    /// there, or an I/O error.
     #[error("{path}: cannot read the template: {reason}")]
-    Io { path: PathBuf, reason: String },
+    Io {
+        /// The new template's file.
+        path: PathBuf,
+        /// Why it failed.
+        reason: String,
+    },
     /// The file could not be read (not a regular file, too large, not UTF-8); the message
     /// names the file.
     #[error("{message}")]
-    File { message: String },
+    File {
+        /// The complete message, naming the file.
+        message: String,
+    },
 }
 
 /// Where a template came from.
@@ -99,19 +150,26 @@ pub enum TemplateError {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase", tag = "kind", content = "path")]
 pub enum Origin {
+    /// Shipped inside Drafter.
     Builtin,
+    /// A firm's template, read from this file.
     User(PathBuf),
 }
 
 /// A parsed template.
 #[derive(Debug, Clone)]
 pub struct Template {
+    /// The template's name (its file name without `.md.hbs`).
     pub name: String,
+    /// Built in, or the firm's file.
     pub origin: Origin,
+    /// The parsed TOML front matter (title, layout, required fields, checks).
     pub front: FrontMatter,
+    /// The whole file's text, front matter included.
     pub source: String,
     /// The body (after the front matter) and the file line it starts on.
     pub body: String,
+    /// The file line the body starts on (from 1).
     pub body_line: usize,
     /// The partials the body includes and defines (read with the limits).
     pub scan: bounds::Scan,
@@ -276,13 +334,19 @@ fn contain<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateInfo {
+    /// The template's name.
     pub name: String,
+    /// The document's title, from the front matter.
     pub title: String,
+    /// What the document is for, from the front matter.
     pub description: String,
+    /// The page layout, if the front matter could be read.
     pub layout: Option<crate::typeset::Layout>,
+    /// Built in, or the firm's file.
     pub origin: Origin,
     /// True when a firm template of the same name replaces a built-in.
     pub overrides_builtin: bool,
+    /// Profile fields the template needs present and non-empty.
     pub required: Vec<String>,
     /// Why the template cannot be used, if it cannot.
     pub error: Option<String>,

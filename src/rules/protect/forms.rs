@@ -24,13 +24,21 @@ pub enum Form {
     Whole,
     /// The value without its leading country code (+1).
     NationalNumber,
+    /// The family name alone.
     Surname,
+    /// One part of a family name of several words.
     SurnamePart,
+    /// A given or middle name alone.
     GivenName,
+    /// Given and family name, the middle names left out or as initials.
     GivenFamily,
+    /// Family name first ("Doe, John").
     Reversed,
+    /// Initials with a name.
     Initials,
+    /// An address's street line.
     StreetLine,
+    /// Part of an identifier.
     PartialIdentifier,
 }
 
@@ -57,6 +65,7 @@ impl Form {
 pub struct Needle {
     /// The comparison key (never shown).
     pub key: String,
+    /// Which form of the protected value this is, for messages.
     pub form: Form,
     /// Found anywhere, not only between word boundaries (runs of an identifier).
     pub anywhere: bool,
@@ -110,7 +119,9 @@ const STREET_TYPES: &[(&str, &str)] = &[
 /// The parts of a personal name.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct NameParts {
+    /// The first given name, if any.
     pub given: Option<String>,
+    /// Any further given (middle) names.
     pub middle: Vec<String>,
     /// The family name's words, particles included (`de`, `la`, `Cruz`); a hyphenated name
     /// is one word here.
