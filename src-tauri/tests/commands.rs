@@ -375,13 +375,14 @@ fn a_locked_store_asks_for_the_passphrase_and_unlocking_opens_it() {
         json!({"passphrase": PASSPHRASE, "remember": false}),
     );
     assert_eq!(unlocked["status"]["key"], "unlocked");
-    let id = unlocked["first_case"].as_i64().expect("the example is saved now");
+    let id = unlocked["first_case"]
+        .as_i64()
+        .expect("the example is saved now");
     assert_eq!(h.ok("app_info", json!({}))["first_case"], id);
     let rev = h.ok("open_case", json!({"id": id}));
     assert_eq!(rev["locked"], false);
     assert_eq!(
-        rev["profile"]["parties"][6]["protected"]["true_name"],
-        "Mara Quill-Esterhazy",
+        rev["profile"]["parties"][6]["protected"]["true_name"], "Mara Quill-Esterhazy",
         "the page gets the values to show on request"
     );
     assert_eq!(h.ok("store_status", json!({}))["sealed_revisions"], 1);
@@ -410,11 +411,7 @@ fn a_locked_store_asks_for_the_passphrase_and_unlocking_opens_it() {
             .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
     };
     assert_eq!(call("store_status", json!({})).unwrap()["key"], "locked");
-    let cases = call(
-        "list_cases",
-        json!({"query": "", "includeArchived": false}),
-    )
-    .unwrap();
+    let cases = call("list_cases", json!({"query": "", "includeArchived": false})).unwrap();
     assert_eq!(cases.as_array().unwrap().len(), 1);
     let rev = call("open_case", json!({"id": id})).unwrap();
     assert_eq!(rev["locked"], true);
@@ -439,10 +436,16 @@ fn a_locked_store_asks_for_the_passphrase_and_unlocking_opens_it() {
     )
     .unwrap();
     assert_eq!(ok["status"]["key"], "unlocked");
-    assert_eq!(ok["first_case"], Value::Null, "the example is not saved twice");
+    assert_eq!(
+        ok["first_case"],
+        Value::Null,
+        "the example is not saved twice"
+    );
     let rev = call("open_case", json!({"id": id})).unwrap();
     assert_eq!(rev["locked"], false);
     assert!(rev.to_string().contains("Quill-Esterhazy"));
+}
+
 // The case model is defined once: the page's drift cases, through the commands.
 
 fn example() -> Value {
@@ -479,9 +482,17 @@ fn empty_means_absent_in_the_core_for_every_command() {
         "draft",
         json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-06"}}),
     );
-    for field in ["case_number", "judge", "dates.hearing", "counsel[0].email"] {
+    for field in ["case_number", "judge", "dates.hearing"] {
         assert!(findings_for(&d, field).is_empty(), "{field}: {d}");
     }
+    // The blank e-mail reads as no e-mail at all: Rule 11(a)'s warning, never a format one.
+    let email = findings_for(&d, "counsel[0].email");
+    assert!(
+        email
+            .iter()
+            .all(|(sev, msg)| sev == "warning" && msg.contains("has no e-mail address")),
+        "{email:?}"
+    );
 
     // The export: the caption's blank for a number to come, never "Case No. " alone.
     let r = h.ok(
@@ -624,9 +635,8 @@ fn a_revision_carries_its_record_flat_as_the_generated_type_says() {
             .join("../ui/src/lib/generated/Revision.ts"),
     )
     .unwrap();
-    assert!(
-        generated.contains("rev: Rev, author: string"),
-        "{generated}"
-    );
+    for field in ["rev: Rev,", "author: string,", "saved_at: string,"] {
+        assert!(generated.contains(field), "{field} missing: {generated}");
+    }
     assert!(!generated.contains("info:"), "{generated}");
 }

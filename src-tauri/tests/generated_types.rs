@@ -7,13 +7,13 @@
 //! To regenerate after changing a type:
 //! `DRAFTER_UPDATE_TYPES=1 cargo test --manifest-path src-tauri/Cargo.toml --test generated_types`
 
+use drafter::export::{ExportReport, Progress};
 use drafter::profile::{
     CaseProfile, Finding, MatchForm, PartyEdit, PartyKind, Role, Side, Sovereign, SuedIn,
 };
 use drafter::store::{
     CaseSummary, Imported, KnownCounsel, KnownCourt, Revision, RevisionInfo, StoreStatus,
 };
-use drafter::export::{ExportReport, Progress};
 use drafter::workbench::{Draft, TemplateEntry};
 use drafter_app::{AppInfo, CmdError, DraftArgs, Unlocked};
 use std::collections::BTreeMap;
@@ -110,9 +110,27 @@ fn index(names: &[String]) -> String {
         ));
     }
     out.push_str("];\n");
-    table(&mut out, "SOVEREIGNS", "Whose government a government party is, or belongs to.", "Sovereign", Sovereign::ALL.iter().map(|s| (json(s), s.choice())));
-    table(&mut out, "SUED_IN", "The capacity an official is sued in.", "SuedIn", SuedIn::ALL.iter().map(|s| (json(s), s.choice())));
-    table(&mut out, "MATCH_FORMS", "Forms of a protected value the guard can look for.", "MatchForm", MatchForm::ALL.iter().map(|f| (json(f), f.label())));
+    table(
+        &mut out,
+        "SOVEREIGNS",
+        "Whose government a government party is, or belongs to.",
+        "Sovereign",
+        Sovereign::ALL.iter().map(|s| (json(s), s.choice())),
+    );
+    table(
+        &mut out,
+        "SUED_IN",
+        "The capacity an official is sued in.",
+        "SuedIn",
+        SuedIn::ALL.iter().map(|s| (json(s), s.choice())),
+    );
+    table(
+        &mut out,
+        "MATCH_FORMS",
+        "Forms of a protected value the guard can look for.",
+        "MatchForm",
+        MatchForm::ALL.iter().map(|f| (json(f), f.label())),
+    );
     out
 }
 
@@ -128,7 +146,10 @@ fn table<'a>(
         "\n/** {doc} */\nexport const {name}: readonly {{ value: {ty}; label: string }}[] = [\n"
     ));
     for (value, label) in rows {
-        out.push_str(&format!("  {{ value: {value}, label: {} }},\n", json(label)));
+        out.push_str(&format!(
+            "  {{ value: {value}, label: {} }},\n",
+            json(label)
+        ));
     }
     out.push_str("];\n");
 }

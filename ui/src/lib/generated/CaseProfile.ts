@@ -17,7 +17,11 @@ schema: number,
 /**
  * The paralegal's own name for the matter ("Twitter v. DHS (ALT_USCIS summons)").
  */
-title?: string, court: Court, 
+title?: string, 
+/**
+ * The court the action is in.
+ */
+court: Court, 
 /**
  * The docket number; absent before the complaint is filed.
  */
@@ -25,7 +29,15 @@ case_number?: string | null,
 /**
  * The assigned judge, when known.
  */
-judge?: string | null, parties: Array<Party>, counsel: Array<Counsel>, 
+judge?: string | null, 
+/**
+ * The parties to the action, in caption order.
+ */
+parties: Array<Party>, 
+/**
+ * The attorneys of record.
+ */
+counsel: Array<Counsel>, 
 /**
  * Key dates by name (`filed`, `summons_issued`, ...).
  */
@@ -33,7 +45,11 @@ dates?: { [key in string]: string },
 /**
  * Numbered facts, in the order they are pleaded.
  */
-facts: Array<Fact>, claims: Array<Claim>, 
+facts: Array<Fact>, 
+/**
+ * The claims for relief (counts), in order.
+ */
+claims: Array<Claim>, 
 /**
  * Prayer for relief: one entry per requested form of relief.
  */

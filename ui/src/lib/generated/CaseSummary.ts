@@ -5,7 +5,15 @@ import type { Rev } from "./Rev";
 /**
  * One line of the case list.
  */
-export type CaseSummary = { id: CaseId, title: string, 
+export type CaseSummary = { 
+/**
+ * The case's id in the store.
+ */
+id: CaseId, 
+/**
+ * The case's title, as shown in the case list.
+ */
+title: string, 
 /**
  * The docket number from the latest revision, if any.
  */
@@ -13,7 +21,15 @@ case_number: string | null,
 /**
  * "United States District Court, Northern District of California, …".
  */
-court: string, latest_rev: Rev, created_at: string, 
+court: string, 
+/**
+ * The number of the case's latest revision.
+ */
+latest_rev: Rev, 
+/**
+ * When the case was created.
+ */
+created_at: string, 
 /**
  * When the latest revision was saved.
  */
@@ -21,4 +37,8 @@ updated_at: string,
 /**
  * Who saved the latest revision.
  */
-updated_by: string, archived: boolean, };
+updated_by: string, 
+/**
+ * Whether the case is archived (left out of the list by default; only archived cases can be deleted).
+ */
+archived: boolean, };

@@ -15,4 +15,8 @@ law?: string,
 /**
  * Which parties it is brought against (ids); empty means all defendants.
  */
-against?: Array<string>, paragraphs: Array<string>, };
+against?: Array<string>, 
+/**
+ * The claim's paragraphs, in order.
+ */
+paragraphs: Array<string>, };

@@ -3,12 +3,36 @@
 /**
  * An attorney of record.
  */
-export type Counsel = { name: string, 
+export type Counsel = { 
+/**
+ * The attorney's full name.
+ */
+name: string, 
 /**
  * State bar number ("SBN 123456"); empty for counsel admitted pro hac vice.
  */
-bar_number?: string | null, firm?: string | null, address: Array<string>, phone?: string | null, email?: string | null, 
+bar_number?: string | null, 
+/**
+ * The law firm, if any.
+ */
+firm?: string | null, 
+/**
+ * The office address, one line per entry.
+ */
+address: Array<string>, 
+/**
+ * The office phone number.
+ */
+phone?: string | null, 
+/**
+ * The attorney's email address.
+ */
+email?: string | null, 
 /**
  * Ids of the parties this attorney represents.
  */
-represents: Array<string>, pro_hac_vice?: boolean, };
+represents: Array<string>, 
+/**
+ * Whether the attorney appears pro hac vice (admitted for this case only).
+ */
+pro_hac_vice?: boolean, };

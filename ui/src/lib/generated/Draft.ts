@@ -5,7 +5,15 @@ import type { Finding } from "./Finding";
 /**
  * The live preview of one filing.
  */
-export type Draft = { template: string, title: string | null, 
+export type Draft = { 
+/**
+ * The template filled.
+ */
+template: string, 
+/**
+ * The document's title; absent when the template cannot be found.
+ */
+title: string | null, 
 /**
  * Every finding: errors (nothing can be produced), warnings (a person should look),
  * privacy findings (an export needs a confirmation).

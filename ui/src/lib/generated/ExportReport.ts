@@ -4,7 +4,11 @@ import type { ExportedFile } from "./ExportedFile";
 /**
  * What an export of a filing or a set wrote.
  */
-export type ExportReport = { files: Array<ExportedFile>, 
+export type ExportReport = { 
+/**
+ * The files written, in order.
+ */
+files: Array<ExportedFile>, 
 /**
  * The folder it was written to.
  */

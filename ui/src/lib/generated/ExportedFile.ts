@@ -3,4 +3,20 @@
 /**
  * One exported file.
  */
-export type ExportedFile = { path: string, title: string, pages: number, sha256: string, };
+export type ExportedFile = { 
+/**
+ * Where the file was written.
+ */
+path: string, 
+/**
+ * The document's title (or the packet's).
+ */
+title: string, 
+/**
+ * How many pages it has.
+ */
+pages: number, 
+/**
+ * The SHA-256 of the file's bytes, in hex.
+ */
+sha256: string, };

@@ -3,7 +3,11 @@
 /**
  * One numbered fact.
  */
-export type Fact = { text: string, 
+export type Fact = { 
+/**
+ * The fact as pleaded, one numbered paragraph.
+ */
+text: string, 
 /**
  * An optional sub-heading that this fact begins ("The Summons").
  */

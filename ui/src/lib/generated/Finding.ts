@@ -4,8 +4,16 @@ import type { Severity } from "./Severity";
 /**
  * One problem found in a profile or a filing.
  */
-export type Finding = { severity: Severity, 
+export type Finding = { 
+/**
+ * Whether it stops a filing (error) or only needs a look (warning).
+ */
+severity: Severity, 
 /**
  * Field path in the profile (`parties[1].name`), or a place in the output (`page 2, line 14`).
  */
-field: string, message: string, };
+field: string, 
+/**
+ * What is wrong, for a person to read.
+ */
+message: string, };

@@ -4,7 +4,15 @@ import type { CaseId } from "./CaseId";
 /**
  * A case created by an import.
  */
-export type Imported = { id: CaseId, title: string, 
+export type Imported = { 
+/**
+ * The new case's id.
+ */
+id: CaseId, 
+/**
+ * The new case's title.
+ */
+title: string, 
 /**
  * The file it came from.
  */

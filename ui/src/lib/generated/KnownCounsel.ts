@@ -13,4 +13,8 @@ counsel: Counsel,
 /**
  * In how many cases' latest revisions the attorney appears.
  */
-cases: number, last_used: string, };
+cases: number, 
+/**
+ * When a case naming this attorney was last saved.
+ */
+last_used: string, };

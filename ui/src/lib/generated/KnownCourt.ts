@@ -3,4 +3,28 @@
 /**
  * A court seen in saved cases.
  */
-export type KnownCourt = { name: string, district: string, division: string, style: string, cases: number, last_used: string, };
+export type KnownCourt = { 
+/**
+ * The court's name ("United States District Court").
+ */
+name: string, 
+/**
+ * The district ("Northern District of California"); empty if none.
+ */
+district: string, 
+/**
+ * The division ("San Francisco Division"); empty if none.
+ */
+division: string, 
+/**
+ * The court style id (`cand`, `federal`).
+ */
+style: string, 
+/**
+ * In how many cases' latest revisions this court appears.
+ */
+cases: number, 
+/**
+ * When a case in this court was last saved.
+ */
+last_used: string, };

@@ -17,7 +17,15 @@ id: string,
  * The party's name as it appears in the caption. For a pseudonymous party this is the
  * public designation ("John Doe", "the operator of @ALT_USCIS").
  */
-name: string, role: Role, kind: PartyKind, 
+name: string, 
+/**
+ * Plaintiff, defendant, or another place in the action.
+ */
+role: Role, 
+/**
+ * Person, organization, or which kind of government body or official.
+ */
+kind: PartyKind, 
 /**
  * For an official: "in his official capacity as Acting Commissioner of U.S. Customs and
  * Border Protection".

@@ -6,4 +6,12 @@ import type { Finding } from "./Finding";
  * A profile after an edit, with what a person should know about the edit's effects
  * (warnings with the field they concern).
  */
-export type PartyEdit = { profile: CaseProfile, notes: Array<Finding>, };
+export type PartyEdit = { 
+/**
+ * The edited profile.
+ */
+profile: CaseProfile, 
+/**
+ * Warnings about the edit's effects, each with its field.
+ */
+notes: Array<Finding>, };

@@ -3,7 +3,19 @@
 /**
  * A voluntary dismissal recorded in an earlier action.
  */
-export type PriorDismissal = { court: string, case_number?: string | null, date: string, 
+export type PriorDismissal = { 
+/**
+ * The court of the earlier action.
+ */
+court: string, 
+/**
+ * The earlier action's case number, if known.
+ */
+case_number?: string | null, 
+/**
+ * When the earlier action was dismissed.
+ */
+date: string, 
 /**
  * Titles of the claims dismissed; empty means the same claims as this action.
  */

@@ -7,7 +7,11 @@ export type Progress = {
 /**
  * Steps done, of `total`.
  */
-done: number, total: number, 
+done: number, 
+/**
+ * How many steps there are in all.
+ */
+total: number, 
 /**
  * What is happening now ("Laying out complaint", "Writing packet.pdf").
  */

@@ -5,7 +5,23 @@ import type { MatchForm } from "./MatchForm";
  * The true identity behind a pseudonymous party. Stored so the firm has it in one place;
  * never rendered. Every non-empty value here is searched for in every export.
  */
-export type ProtectedIdentity = { true_name?: string | null, email?: string | null, phone?: string | null, address?: Array<string>, 
+export type ProtectedIdentity = { 
+/**
+ * The party's real name.
+ */
+true_name?: string | null, 
+/**
+ * The party's real email address.
+ */
+email?: string | null, 
+/**
+ * The party's real phone number.
+ */
+phone?: string | null, 
+/**
+ * The party's real address, one line per entry.
+ */
+address?: Array<string>, 
 /**
  * Account identifiers, handles known only to counsel, and similar.
  */

@@ -8,4 +8,12 @@ export type Response = {
 /**
  * The party that served it (an id from `parties`).
  */
-party: string, paper: ResponsePaper, served: string, };
+party: string, 
+/**
+ * What was served.
+ */
+paper: ResponsePaper, 
+/**
+ * When it was served.
+ */
+served: string, };

@@ -6,12 +6,32 @@ import type { Rev } from "./Rev";
 /**
  * One revision of a case, with its profile.
  */
-export type Revision = { case: CaseSummary, profile: CaseProfile, 
+export type Revision = { 
+/**
+ * The case the revision belongs to.
+ */
+case: CaseSummary, 
+/**
+ * The case profile as saved in this revision.
+ */
+profile: CaseProfile, 
 /**
  * The revision's protected values are encrypted and the store is locked: its
  * pseudonymous parties are shown with empty protected blocks.
  */
-locked: boolean, rev: Rev, author: string, saved_at: string, 
+locked: boolean, 
+/**
+ * The revision's number (1 for the first).
+ */
+rev: Rev, 
+/**
+ * Who saved the revision.
+ */
+author: string, 
+/**
+ * When the revision was saved.
+ */
+saved_at: string, 
 /**
  * What changed since the revision before ("changed facts[4].text"), or how the
  * revision came about ("created", "restored revision 2; …").

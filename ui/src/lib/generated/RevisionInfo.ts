@@ -4,7 +4,19 @@ import type { Rev } from "./Rev";
 /**
  * A revision's record without its profile (for the history).
  */
-export type RevisionInfo = { rev: Rev, author: string, saved_at: string, 
+export type RevisionInfo = { 
+/**
+ * The revision's number (1 for the first).
+ */
+rev: Rev, 
+/**
+ * Who saved the revision.
+ */
+author: string, 
+/**
+ * When the revision was saved.
+ */
+saved_at: string, 
 /**
  * What changed since the revision before ("changed facts[4].text"), or how the
  * revision came about ("created", "restored revision 2; …").

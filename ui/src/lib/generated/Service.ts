@@ -8,7 +8,15 @@ export type Service = {
 /**
  * The party served (an id from `parties`).
  */
-party: string, method: ServiceMethod, date: string, 
+party: string, 
+/**
+ * How the party was served.
+ */
+method: ServiceMethod, 
+/**
+ * When the party was served (or the waiver request was sent).
+ */
+date: string, 
 /**
  * For a federal defendant: the day the United States attorney was served
  * (Rule 12(a)(2) runs from then).

@@ -4,7 +4,11 @@ import type { KeyState } from "./KeyState";
 /**
  * What [`Store::status`] reports.
  */
-export type StoreStatus = { key: KeyState, 
+export type StoreStatus = { 
+/**
+ * Whether protected values can be read and saved now.
+ */
+key: KeyState, 
 /**
  * Revisions whose protected values are sealed.
  */

@@ -9,11 +9,35 @@ export type TemplateEntry = {
 /**
  * Problems with line and column (`file:line:column: message`), for a firm template.
  */
-problems: Array<string>, name: string, title: string, description: string, layout: Layout | null, origin: Origin, 
+problems: Array<string>, 
+/**
+ * The template's name.
+ */
+name: string, 
+/**
+ * The document's title, from the front matter.
+ */
+title: string, 
+/**
+ * What the document is for, from the front matter.
+ */
+description: string, 
+/**
+ * The page layout, if the front matter could be read.
+ */
+layout: Layout | null, 
+/**
+ * Built in, or the firm's file.
+ */
+origin: Origin, 
 /**
  * True when a firm template of the same name replaces a built-in.
  */
-overrides_builtin: boolean, required: Array<string>, 
+overrides_builtin: boolean, 
+/**
+ * Profile fields the template needs present and non-empty.
+ */
+required: Array<string>, 
 /**
  * Why the template cannot be used, if it cannot.
  */
