@@ -44,6 +44,54 @@ pub struct FrontMatter {
     /// in a court of another system is an error.
     #[serde(default = "federal_only")]
     pub systems: Vec<crate::rules::CourtSystem>,
+    /// The questions the template asks beyond the case profile: each `extra` field it
+    /// reads, with the label and help the editor shows (`[[questions]]` tables).
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    /// A sealed paper (`sealed = true`): the only kind of document that may print a
+    /// protected value. It carries the sealed legend on every page, is exported on its own
+    /// and never enters a public packet or index.
+    #[serde(default)]
+    pub sealed: bool,
+}
+
+/// One question a template asks: a field under `extra` that the editor shows for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The dotted path under `extra` (`summons.issued_by` for `extra.summons.issued_by`).
+    pub key: String,
+    /// The label the editor and `check` show ("Agency that issued the summons").
+    pub label: String,
+    /// What kind of answer it takes.
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    /// One or two sentences of help under the field.
+    #[serde(default)]
+    pub help: String,
+    /// Whether the filing cannot be exported without an answer.
+    #[serde(default)]
+    pub required: bool,
+}
+
+/// The kind of answer a template question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionKind {
+    /// One line of text.
+    Text,
+    /// Paragraphs (a list of strings, one per paragraph).
+    Paragraphs,
+    /// A date (`YYYY-MM-DD`).
+    Date,
+    /// Yes or no.
+    YesNo,
+    /// The id of a party in the case.
+    Party,
+    /// A list of short items.
+    List,
 }
 
 fn federal_only() -> Vec<crate::rules::CourtSystem> {
