@@ -183,12 +183,17 @@ fn rules_findings(
         filed_by: t.front.filed_by,
         signed: t.front.signature,
         served_under_rule_5: t.front.certificate_of_service != typeset::CertificateRule::Never,
-        initial_pleading: t
-            .front
-            .checks
-            .contains(&crate::template::Check::InitialPleading),
+        initial_pleading: is_initial_pleading(t),
+        layout_has_caption: t.front.layout == Layout::Pleading,
     };
     crate::rules::filing_findings(profile, &ctx, &court)
+}
+
+/// Whether the template is a complaint (front matter `checks = ["initial-pleading"]`).
+fn is_initial_pleading(t: &crate::template::Template) -> bool {
+    t.front
+        .checks
+        .contains(&crate::template::Check::InitialPleading)
 }
 
 /// The checks a filing runs before it is laid out, each run once: the profile's own
@@ -330,12 +335,13 @@ fn lay_out(
         signature: t.front.signature,
         certificate_of_service: t.front.certificate_of_service,
         date: opts.date,
+        caption_lines: crate::rules::caption_lines(profile, is_initial_pleading(t), &style.court),
     };
     let elements = compose::compose(&blocks, &spec, profile, &style);
     let footer = typeset::FooterText {
         title: spec.title.clone(),
         short_title: spec.short_title.to_uppercase(),
-        case_number: profile.case_number.clone().unwrap_or_default(),
+        case_number: crate::rules::caption_case_number(profile, &style.court).unwrap_or_default(),
     };
     let pages = typeset::layout::layout(&elements, &style, &footer).map_err(|source| {
         FilingError::Layout {

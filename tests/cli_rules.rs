@@ -532,3 +532,50 @@ fn the_rule_5_2_false_alarms_do_not_block_export() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!out.exists());
 }
+
+#[test]
+fn cand_caption_adds_the_judges_initials_and_the_jury_demand() {
+    let data = tempdir();
+    let mut v = example();
+    // L.R. 3-4(a)(3)(C): with a judge assigned, the initials follow the case number.
+    v["judge"] = Value::from("Hon. Jon S. Tigar");
+    // L.R. 3-6(a): a complaint that demands a jury says so in its caption.
+    v["extra"]["jury_demand"] = Value::Bool(true);
+    let (o, out) = export(data.path(), &v, "complaint");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&out);
+    assert!(text.contains("Case No. 3:17-cv-01916-JST"), "{text}");
+    assert!(text.contains("DEMAND FOR JURY TRIAL"), "{text}");
+    // The notice of appearance is not a pleading that demands a jury: no such line.
+    let (o, out) = export(data.path(), &v, "notice-of-appearance");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&out);
+    assert!(text.contains("3:17-cv-01916-JST"), "{text}");
+    assert!(!text.contains("DEMAND FOR JURY TRIAL"), "{text}");
+
+    // Initials already typed into the number are not added twice.
+    v["case_number"] = Value::from("3:17-cv-01916-JST");
+    let (o, out) = export(data.path(), &v, "complaint");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!pdf_text(&out).contains("JST-JST"));
+
+    // No judge: check says what L.R. 3-4(a)(3)(C) asks for, on the judge field.
+    v["case_number"] = Value::from("3:17-cv-01916");
+    v.as_object_mut().unwrap().remove("judge");
+    let p = write_profile(data.path(), "case.json", &v);
+    let o = run(
+        data.path(),
+        &[
+            "check",
+            "--profile",
+            p.to_str().unwrap(),
+            "--template",
+            "complaint",
+        ],
+    );
+    let all = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        all.contains("3-4(a)(3)(C)") && all.contains("judge"),
+        "{all}"
+    );
+}

@@ -87,6 +87,7 @@ fn markdown_target(bytes: &[u8]) {
         signature: front.signature,
         certificate_of_service: front.certificate_of_service,
         date: date(),
+        caption_lines: Vec::new(),
     };
     let elements = typeset::compose::compose(&blocks, &spec, &profile, &style);
     let footer = typeset::FooterText {

@@ -205,6 +205,7 @@ fn spec() -> FilingSpec {
         signature: true,
         certificate_of_service: CertificateRule::Always,
         date: chrono::NaiveDate::from_ymd_opt(2017, 4, 7).unwrap(),
+        caption_lines: Vec::new(),
     }
 }
 

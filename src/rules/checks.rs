@@ -22,6 +22,8 @@ pub struct FilingContext<'a> {
     pub served_under_rule_5: bool,
     /// Whether it is the complaint (the initial pleading).
     pub initial_pleading: bool,
+    /// Whether it is a court paper with a caption (not a letter).
+    pub layout_has_caption: bool,
 }
 
 /// Every finding of the rules for this filing in this court, errors first in the order
@@ -35,6 +37,9 @@ pub fn filing_findings(
     out.extend(system_mismatch(filing.title, filing.systems, court));
     if filing.signed {
         out.extend(signature_findings(profile, filing.filed_by));
+    }
+    if filing.layout_has_caption {
+        out.extend(super::caption::caption_findings(profile, court));
     }
     if filing.initial_pleading && court.is_cand() {
         let has = |key: &str| {

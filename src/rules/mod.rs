@@ -18,6 +18,7 @@
 //! page and line a person sees in the PDF.
 
 pub mod calendar;
+pub mod caption;
 pub mod checks;
 pub mod court;
 pub mod deadlines;
@@ -28,6 +29,7 @@ pub mod service;
 mod text;
 
 pub use calendar::{Calendar, CalendarError, DayOff, Holiday, HolidayList};
+pub use caption::{caption_case_number, caption_findings, caption_lines, judge_initials};
 pub use checks::{filing_findings, FilingContext};
 pub use court::{system_mismatch, CourtRules, CourtSystem};
 pub use deadlines::{compute, count_days, Computed, Deadline, DeadlineError};

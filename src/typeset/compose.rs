@@ -63,6 +63,8 @@ pub struct FilingSpec {
     pub certificate_of_service: CertificateRule,
     /// The document's date.
     pub date: NaiveDate,
+    /// Lines the court's rules add under the caption's title ("DEMAND FOR JURY TRIAL").
+    pub caption_lines: Vec<String>,
 }
 
 /// Long date: "April 7, 2017".
@@ -246,16 +248,26 @@ fn caption(spec: &FilingSpec, profile: &CaseProfile, style: &CourtStyle) -> Elem
                 .space_before(1),
         );
     }
-    let mut right = vec![single(match &profile.case_number {
-        Some(n) => format!("Case No. {n}"),
-        None => "Case No. ____________".to_string(),
-    })];
+    let mut right = vec![single(
+        match crate::rules::caption_case_number(profile, &style.court) {
+            Some(n) => format!("Case No. {n}"),
+            None => "Case No. ____________".to_string(),
+        },
+    )];
     right.push(
         Para::new(vec![Span::bold(spec.title.to_uppercase())])
             .align(Align::Left)
             .spacing(Spacing::Single)
             .space_before(2),
     );
+    for line in &spec.caption_lines {
+        right.push(
+            Para::new(vec![Span::bold(line.clone())])
+                .align(Align::Left)
+                .spacing(Spacing::Single)
+                .space_before(1),
+        );
+    }
     if let Some(judge) = &profile.judge {
         right.push(single(format!("Judge: {judge}")).space_before(2));
     }
@@ -573,6 +585,7 @@ mod tests {
             signature: true,
             certificate_of_service: certificate,
             date: NaiveDate::from_ymd_opt(2017, 4, 7).unwrap(),
+            caption_lines: Vec::new(),
         }
     }
 
