@@ -573,20 +573,24 @@ fn styles(env: &Env, json: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let ids = drafter::typeset::CourtStyle::available(Some(&env.templates_dir));
     let mut rows = Vec::new();
+    // A firm style that cannot be read is listed with its error; it never hides the others.
     for id in ids {
-        let style = drafter::typeset::CourtStyle::load(&id, Some(&env.templates_dir))?;
-        rows.push(serde_json::json!({"id": id, "name": style.name, "pleading_paper": style.pleading.is_some()}));
+        rows.push(
+            match drafter::typeset::CourtStyle::load(&id, Some(&env.templates_dir)) {
+                Ok(style) => serde_json::json!({"id": id, "name": style.name, "pleading_paper": style.pleading.is_some()}),
+                Err(e) => serde_json::json!({"id": id, "error": e.to_string()}),
+            },
+        );
     }
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
     } else {
         for r in rows {
-            writeln!(
-                out,
-                "{:<14} {}",
-                r["id"].as_str().unwrap_or_default(),
-                r["name"].as_str().unwrap_or_default()
-            )?;
+            let id = r["id"].as_str().unwrap_or_default();
+            match r["error"].as_str() {
+                Some(error) => writeln!(out, "{id:<14} cannot be used: {error}")?,
+                None => writeln!(out, "{id:<14} {}", r["name"].as_str().unwrap_or_default())?,
+            }
         }
     }
     Ok(())

@@ -515,3 +515,31 @@ fn a_healthy_store_in_a_read_only_folder_opens_read_only() {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn a_broken_firm_style_is_listed_with_its_error_and_hides_no_other() {
+    let (dir, templates) = setup();
+    let styles = templates.join("styles");
+    std::fs::create_dir_all(&styles).unwrap();
+    std::fs::write(styles.join("broken.toml"), "name = [\n").unwrap();
+    let list = run_in(dir.path(), &["styles"]);
+    assert_eq!(list.status.code(), Some(0), "{list:?}");
+    let text = stdout(&list);
+    assert!(
+        text.contains("broken") && text.contains("cannot be used"),
+        "{text}"
+    );
+    assert!(text.contains("cand"), "{text}");
+    let json = run_in(dir.path(), &["styles", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let broken = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "broken")
+        .unwrap();
+    assert!(
+        broken["error"].as_str().unwrap().contains("broken.toml"),
+        "{broken}"
+    );
+}
