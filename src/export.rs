@@ -248,6 +248,12 @@ pub struct ExportReport {
     pub skipped: Vec<String>,
     /// Warnings from the filing rules (`template: …`).
     pub warnings: Vec<String>,
+    /// Sealed papers written on their own (`sealed/<name>.pdf` beside a set), never in a
+    /// packet or an index.
+    pub sealed: Vec<ExportedFile>,
+    /// Templates of the set that make no document for this case, with why (a proof of
+    /// service with no service recorded, a local-rule paper in another court).
+    pub not_applicable: Vec<String>,
 }
 
 /// Progress of a set's export.
@@ -281,6 +287,8 @@ pub struct IndexEntry {
 pub const INDEX: &str = "index.json";
 /// The file name of a set's packet.
 pub const PACKET: &str = "packet.pdf";
+/// The folder, inside a set's folder, that sealed papers are written to.
+pub const SEALED_FOLDER: &str = "sealed";
 
 /// The templates of a set, in the order they are written and bound into the packet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,6 +390,8 @@ pub fn export_filing(
         confirmed_privacy: confirmed,
         skipped: Vec::new(),
         warnings: warnings(&filing).collect(),
+        sealed: Vec::new(),
+        not_applicable: Vec::new(),
     })
 }
 
@@ -403,8 +413,13 @@ pub fn write_output(path: &Path, bytes: &[u8], replace_read_only: bool) -> Resul
 
 /// Exports a set of filings into `dir` as one transaction: `<template>.pdf` for each, in
 /// the set's order, `packet.pdf` (all of them, one outline entry each) and `index.json`
-/// (file, template, title, pages, SHA-256 of each). Filings the case is not ready for are
-/// refused or skipped as [`ExportOptions::not_ready`] says. `progress` is told each step.
+/// (file, template, title, pages, SHA-256 of each). A template that makes one document
+/// per record (`for_each`) gives one file per record (`proof-of-service-dhs.pdf`); one
+/// that makes none for this case is left out and reported
+/// ([`ExportReport::not_applicable`]). A sealed paper never joins the packet or the index:
+/// it is written on its own under `sealed/` ([`ExportReport::sealed`]). Filings the case is
+/// not ready for are refused or skipped as [`ExportOptions::not_ready`] says. `progress`
+/// is told each step.
 pub fn export_set(
     profile: &CaseProfile,
     catalog: &Catalog,
@@ -413,7 +428,8 @@ pub fn export_set(
     opts: &ExportOptions,
     mut progress: impl FnMut(Progress),
 ) -> Result<ExportReport> {
-    let total = set.templates.len() * 2 + 2;
+    let (jobs, not_applicable) = documents_of(profile, catalog, set);
+    let total = jobs.len() * 2 + 2;
     let mut done = 0;
     let mut step = |done: &mut usize, text: String| {
         progress(Progress {
@@ -430,10 +446,16 @@ pub fn export_set(
         confirmed_privacy: Vec::new(),
         skipped: Vec::new(),
         warnings: Vec::new(),
+        sealed: Vec::new(),
+        not_applicable,
     };
-    for name in &set.templates {
+    for (name, instance) in &jobs {
         step(&mut done, format!("Laying out {name}"));
-        match prepare(profile, catalog, name, opts) {
+        let one = ExportOptions {
+            filing: opts.filing.for_instance(instance.as_deref()),
+            ..opts.clone()
+        };
+        match prepare(profile, catalog, name, &one) {
             Ok((f, confirmed)) => {
                 report.confirmed_privacy.extend(confirmed);
                 report.warnings.extend(warnings(&f));
@@ -446,16 +468,22 @@ pub fn export_set(
         }
     }
     if filings.is_empty() {
+        let details = report.skipped.iter().chain(&report.not_applicable);
         return Err(ExportError::NothingReady {
-            details: report.skipped.join("; "),
+            details: details.cloned().collect::<Vec<_>>().join("; "),
         });
+    }
+    let (sealed, filings): (Vec<Filing>, Vec<Filing>) = filings.into_iter().partition(|f| f.sealed);
+    report.sealed = write_sealed(profile, &sealed, dir, opts)?;
+    if filings.is_empty() {
+        return Ok(report);
     }
 
     // The bytes of every file, the index last.
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(filings.len() + 2);
     let mut index: Vec<IndexEntry> = Vec::with_capacity(filings.len() + 1);
     for f in &filings {
-        let file = format!("{}.pdf", f.template);
+        let file = format!("{}.pdf", f.file_stem);
         let bytes = f.to_pdf();
         index.push(IndexEntry {
             sha256: filing::sha256_hex(&bytes),
@@ -477,6 +505,7 @@ pub fn export_set(
     files.push((PACKET.into(), bytes));
     let json = serde_json::to_string_pretty(&index).expect("the index serializes");
     files.push((INDEX.into(), format!("{json}\n").into_bytes()));
+    guard_public(profile, &files)?;
 
     write_set(dir, &files, opts.replace_read_only, |file| {
         step(&mut done, format!("Writing {file}"))
@@ -496,6 +525,77 @@ pub fn export_set(
         step: "Done".into(),
     });
     Ok(report)
+}
+
+/// The documents of a set in order, as (template, record): a `for_each` template once per
+/// record. Templates that make nothing for this case are returned apart, with why.
+fn documents_of(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    set: &FilingSet,
+) -> (Vec<(String, Option<String>)>, Vec<String>) {
+    let mut jobs = Vec::new();
+    let mut not_applicable = Vec::new();
+    for name in &set.templates {
+        match filing::documents(profile, catalog, name) {
+            Ok(docs) => jobs.extend(docs.into_iter().map(|d| (name.clone(), d))),
+            Err(why) => not_applicable.push(why),
+        }
+    }
+    (jobs, not_applicable)
+}
+
+/// Writes each sealed paper of a set on its own, as `sealed/<name>.pdf` under the set's
+/// folder, outside the set's transaction, packet and index. Its file name passes the
+/// guard like every other.
+fn write_sealed(
+    profile: &CaseProfile,
+    sealed: &[Filing],
+    dir: &Path,
+    opts: &ExportOptions,
+) -> Result<Vec<ExportedFile>> {
+    let mut out = Vec::new();
+    for f in sealed {
+        let name = format!("{}.pdf", f.file_stem);
+        let leaks = crate::rules::protect::Guard::new(profile).check_name(&name);
+        if !leaks.is_empty() {
+            return Err(ExportError::Filing {
+                template: f.template.clone(),
+                error: FilingError::ProtectedLeak(leaks),
+            });
+        }
+        let path = dir.join(SEALED_FOLDER).join(name);
+        let bytes = f.to_pdf();
+        write_output(&path, &bytes, opts.replace_read_only)?;
+        out.push(ExportedFile {
+            path,
+            title: f.title.clone(),
+            pages: f.pages.len(),
+            sha256: filing::sha256_hex(&bytes),
+        });
+    }
+    Ok(out)
+}
+
+/// The guard on a public set's file names and index: a protected value in either is
+/// refused before anything is written.
+fn guard_public(profile: &CaseProfile, files: &[(String, Vec<u8>)]) -> Result<()> {
+    use crate::rules::protect::{Guard, Output};
+    let guard = Guard::new(profile);
+    let mut leaks = Vec::new();
+    for (name, bytes) in files {
+        leaks.extend(guard.check_name(name));
+        if name == INDEX {
+            leaks.extend(guard.check_bytes(Output::Index, bytes));
+        }
+    }
+    if leaks.is_empty() {
+        return Ok(());
+    }
+    Err(ExportError::Filing {
+        template: "index".into(),
+        error: FilingError::ProtectedLeak(leaks),
+    })
 }
 
 /// The whole set of a case's filings as one PDF, in order, with one outline entry per

@@ -6,6 +6,7 @@
 
 use crate::pdf::PdfInfo;
 use crate::profile::{CaseProfile, Finding, Severity};
+use crate::rules::protect::Output;
 use crate::template::{Catalog, TemplateError};
 use crate::typeset::{
     self, compose, CourtStyle, FilingSpec, Layout, MissingGlyph, Page, StyleError,
@@ -20,12 +21,27 @@ pub struct Options {
     pub date: NaiveDate,
     /// A court style id that overrides the profile's.
     pub style: Option<String>,
+    /// For a template that makes one document per record (`for_each`): the party id of
+    /// the record to make it for; `None` is the first.
+    pub instance: Option<String>,
 }
 
 impl Options {
     /// Options for a filing dated `date`, in the profile's own court style.
     pub fn dated(date: NaiveDate) -> Options {
-        Options { date, style: None }
+        Options {
+            date,
+            style: None,
+            instance: None,
+        }
+    }
+
+    /// The same options for one document of a `for_each` template.
+    pub fn for_instance(&self, instance: Option<&str>) -> Options {
+        Options {
+            instance: instance.map(str::to_string),
+            ..self.clone()
+        }
     }
 }
 
@@ -89,6 +105,13 @@ fn list(findings: &[Finding]) -> String {
 pub struct Filing {
     /// The template's name (`complaint`, `notice-of-appearance`).
     pub template: String,
+    /// The name it is exported under, without `.pdf`: the template's name, with the
+    /// record's party id for a template that makes one document per record
+    /// (`proof-of-service-dhs`).
+    pub file_stem: String,
+    /// A sealed paper (`sealed = true`): it may show a protected value, is exported on its
+    /// own and never joins a packet or an index.
+    pub sealed: bool,
     /// The document's title, from the template.
     pub title: String,
     /// The short title used in the footer (shown there in capitals).
@@ -196,6 +219,149 @@ fn is_initial_pleading(t: &crate::template::Template) -> bool {
         .contains(&crate::template::Check::InitialPleading)
 }
 
+/// The documents a template makes for this case, each named by its record's party id
+/// (`[None]`: one document for the case), or why it makes none here: its local rules are
+/// not the court's, or a `for_each` template finds no record. A template that cannot be
+/// read gives `[None]`, so that preparing it reports the error.
+pub fn documents(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    template: &str,
+) -> Result<Vec<Option<String>>, String> {
+    let Ok(t) = catalog.get(template) else {
+        return Ok(vec![None]);
+    };
+    if let Some(rules) = &t.front.local_rules {
+        let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
+            .map(|s| s.court)
+            .unwrap_or_default();
+        if court.local_rules.as_deref() != Some(rules.as_str()) {
+            return Err(format!(
+                "{template}: not for this case (written for the local rules `{rules}`, which this case's court does not follow)"
+            ));
+        }
+    }
+    match t.front.for_each {
+        None => Ok(vec![None]),
+        Some(each) => {
+            let all = crate::template::instances(profile, t);
+            if all.is_empty() {
+                Err(format!(
+                    "{template}: not for this case ({})",
+                    each.none_found()
+                ))
+            } else {
+                Ok(all.into_iter().map(Some).collect())
+            }
+        }
+    }
+}
+
+/// Whether the template makes a document for this case: its local rules are the court's,
+/// and a `for_each` template has the record asked for (or any, when none is named).
+/// Errors name what is missing.
+fn applicability(
+    profile: &CaseProfile,
+    t: &crate::template::Template,
+    catalog: &Catalog,
+    opts: &Options,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(rules) = &t.front.local_rules {
+        let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
+            .map(|s| s.court)
+            .unwrap_or_default();
+        if court.local_rules.as_deref() != Some(rules.as_str()) {
+            out.push(Finding::error(
+                "court.style",
+                format!(
+                    "\"{}\" is written for the local rules `{rules}`, which this case's court does not follow",
+                    t.front.title
+                ),
+            ));
+        }
+    }
+    if let Some(each) = t.front.for_each {
+        let all = crate::template::instances(profile, t);
+        match opts.instance.as_deref() {
+            _ if all.is_empty() => out.push(Finding::error(
+                "template",
+                format!(
+                    "\"{}\" has nothing to be made for: {}",
+                    t.front.title,
+                    each.none_found()
+                ),
+            )),
+            Some(id) if !all.iter().any(|i| i == id) => out.push(Finding::error(
+                "template",
+                format!(
+                    "\"{}\" is not made for `{id}`; it is made for {}",
+                    t.front.title,
+                    all.join(", ")
+                ),
+            )),
+            _ => {}
+        }
+        let chosen = opts.instance.clone().or_else(|| all.first().cloned());
+        if let (crate::template::ForEach::Service, Some(id)) = (each, chosen) {
+            out.extend(crate::rules::proof_of_service_findings(profile, &id));
+        }
+    }
+    if t.front
+        .checks
+        .contains(&crate::template::Check::NoticedMotion)
+    {
+        out.extend(noticed_motion(profile, t, catalog, opts));
+    }
+    out
+}
+
+/// The `noticed-motion` check: the motion is recorded in `docket.motions` for this
+/// template, and in a court with the N.D. Cal. Civil Local Rules its hearing is noticed
+/// no earlier than Civil L.R. 7-2(a) allows.
+fn noticed_motion(
+    profile: &CaseProfile,
+    t: &crate::template::Template,
+    catalog: &Catalog,
+    opts: &Options,
+) -> Vec<Finding> {
+    let data = crate::template::context_for(profile, t, opts.date, opts.instance.as_deref());
+    let index = profile.docket.motions.iter().position(|m| {
+        data.get("motion")
+            .is_some_and(|v| serde_json::to_value(m).is_ok_and(|m| &m == v))
+    });
+    let Some(index) = index else {
+        return vec![Finding::error(
+            "docket.motions",
+            format!(
+                "\"{}\" is a noticed motion: record it in the docket's motions with its filing date, its hearing date and `template` = \"{}\"",
+                t.front.title, t.name
+            ),
+        )];
+    };
+    let motion = &profile.docket.motions[index];
+    let style = CourtStyle::load(&profile.court.style, catalog.user_dir());
+    let Ok(style) = style else {
+        return Vec::new();
+    };
+    if !style.court.is_cand() {
+        return Vec::new();
+    }
+    let Ok(earliest) = crate::rules::earliest_hearing(motion.filed, &style.calendar()) else {
+        return Vec::new();
+    };
+    match motion.hearing {
+        Some(h) if h < earliest => vec![Finding::error(
+            format!("docket.motions[{index}].hearing"),
+            format!(
+                "N.D. Cal. Civil L.R. 7-2(a): a motion filed on {} may be heard no earlier than {} (35 days later, counted as Fed. R. Civ. P. 6(a) counts); the hearing noticed is {}",
+                motion.filed, earliest, h
+            ),
+        )],
+        _ => Vec::new(),
+    }
+}
+
 /// The checks a filing runs before it is laid out, each run once: the profile's own
 /// checks and the template's required fields, an unprintable character, and the
 /// template's court-rule checks (Rule 41(a)(1)).
@@ -216,7 +382,8 @@ impl Checks {
         opts: &Options,
     ) -> Checks {
         let mut findings = profile.validate();
-        let data = t.map(|t| crate::template::context(profile, t, opts.date));
+        let data = t
+            .map(|t| crate::template::context_for(profile, t, opts.date, opts.instance.as_deref()));
         let required = t
             .iter()
             .zip(&data)
@@ -247,6 +414,7 @@ impl Checks {
         };
         if let Some(t) = t {
             rules.extend(rules_findings(profile, t, catalog));
+            findings.extend(applicability(profile, t, catalog, opts));
         }
         Checks {
             profile: findings,
@@ -323,7 +491,7 @@ fn lay_out(
     checks: &Checks,
 ) -> Result<Filing, FilingError> {
     let style = style_for(profile, t.front.layout, opts, catalog)?;
-    let markdown = catalog.fill(&t.name, profile, opts.date)?;
+    let markdown = catalog.fill_for(&t.name, profile, opts.date, opts.instance.as_deref())?;
     let blocks = typeset::markdown::parse(&markdown);
     let spec = FilingSpec {
         title: t.front.title.clone(),
@@ -342,6 +510,14 @@ fn lay_out(
         title: spec.title.clone(),
         short_title: spec.short_title.to_uppercase(),
         case_number: crate::rules::caption_case_number(profile, &style.court).unwrap_or_default(),
+        legend: if t.front.sealed {
+            t.front
+                .seal_legend
+                .clone()
+                .unwrap_or_else(|| "FILED UNDER SEAL".to_string())
+        } else {
+            String::new()
+        },
     };
     let pages = typeset::layout::layout(&elements, &style, &footer).map_err(|source| {
         FilingError::Layout {
@@ -355,6 +531,8 @@ fn lay_out(
         .map(|_| (style.text.first_baseline, style.text.unit * 2.0));
     let mut filing = Filing {
         template: t.name.clone(),
+        file_stem: file_stem(profile, t, opts),
+        sealed: t.front.sealed,
         title: spec.title.clone(),
         short_title: spec.short_title.clone(),
         style: style.id.clone(),
@@ -379,12 +557,39 @@ fn lay_out(
     };
     // The guard reads everything the filing exports (pages by lines and by columns,
     // furniture, Markdown, metadata, file name) before anything is shown or written.
-    let leaks = crate::rules::protect::Guard::new(profile).check_filing(&filing);
+    let mut leaks = crate::rules::protect::Guard::new(profile).check_filing(&filing);
+    if filing.sealed {
+        // A sealed paper may show a protected value on its pages, never in its name or
+        // its metadata.
+        leaks.retain(|l| {
+            !matches!(
+                l.output,
+                Output::Pages | Output::PageFurniture | Output::Markdown
+            )
+        });
+    }
     if !leaks.is_empty() {
         return Err(FilingError::ProtectedLeak(leaks));
     }
     filing.privacy = crate::rules::privacy_findings(&filing.text_lines(), profile);
     Ok(filing)
+}
+
+/// The name a filing is exported under (without `.pdf`): the template's name, and for a
+/// `for_each` template the record's party id (always for `service`, for the filer kinds
+/// only when the template makes more than one document).
+fn file_stem(profile: &CaseProfile, t: &crate::template::Template, opts: &Options) -> String {
+    let Some(each) = t.front.for_each else {
+        return t.name.clone();
+    };
+    let all = crate::template::instances(profile, t);
+    let id = opts.instance.clone().or_else(|| all.first().cloned());
+    match id {
+        Some(id) if each == crate::template::ForEach::Service || all.len() > 1 => {
+            format!("{}-{id}", t.name)
+        }
+        _ => t.name.clone(),
+    }
 }
 
 /// "Twitter, Inc. v. U.S. Department of Homeland Security, et al., No. 3:17-cv-01916 (N.D. Cal.)"

@@ -182,6 +182,10 @@ struct DocOptions {
     /// A court style that overrides the profile's (see `drafter styles`).
     #[arg(long, value_name = "ID")]
     style: Option<String>,
+    /// For a template that makes one document per party (a proof of service for each
+    /// defendant served): the party's id; default the first.
+    #[arg(long = "for", value_name = "PARTY")]
+    instance: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -318,7 +322,7 @@ fn deadlines(env: &Env, source: &ProfileSource, json: bool) -> Result<()> {
             style.court.system.label()
         );
     }
-    let deadlines = drafter::rules::compute(&profile, &style.calendar());
+    let deadlines = drafter::rules::compute_in(&profile, &style.calendar(), &style.court);
     let mut out = std::io::stdout().lock();
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&deadlines)?)?;
@@ -359,6 +363,7 @@ fn options(opts: &DocOptions) -> Options {
             .date
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         style: opts.style.clone(),
+        instance: opts.instance.clone(),
     }
 }
 
@@ -425,12 +430,22 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
     for p in &report.confirmed_privacy {
         eprintln!("{p} (exported after review: --allow-privacy-findings)");
     }
+    for n in &report.not_applicable {
+        eprintln!("left out: {n}");
+    }
     let mut stdout = std::io::stdout().lock();
     for f in &report.files {
         writeln!(stdout, "{}", f.path.display())?;
     }
     if report.files.len() > 1 {
         writeln!(stdout, "{}", out.join(export::INDEX).display())?;
+    }
+    for f in &report.sealed {
+        writeln!(stdout, "{}", f.path.display())?;
+        eprintln!(
+            "sealed: {} is written on its own, outside the packet and index.json; file it under seal",
+            f.path.display()
+        );
     }
     Ok(())
 }

@@ -126,6 +126,7 @@ impl DraftOptions {
         Options {
             date: self.date,
             style: self.style.clone(),
+            instance: None,
         }
     }
 }
@@ -297,10 +298,10 @@ impl Workspace {
     /// cannot be loaded).
     pub fn deadlines(&self, profile: &CaseProfile, style: Option<&str>) -> Vec<Deadline> {
         let id = style.unwrap_or(profile.court.style.as_str());
-        let calendar = CourtStyle::load(id, Some(&self.templates_dir))
-            .map(|s| s.calendar())
-            .unwrap_or_else(|_| crate::rules::Calendar::federal());
-        crate::rules::compute(profile, &calendar)
+        match CourtStyle::load(id, Some(&self.templates_dir)) {
+            Ok(style) => crate::rules::compute_in(profile, &style.calendar(), &style.court),
+            Err(_) => crate::rules::compute(profile, &crate::rules::Calendar::federal()),
+        }
     }
 
     /// Every template, built-in and the firm's, with the checker's problems (line and

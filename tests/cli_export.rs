@@ -567,3 +567,144 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert_eq!(stderr(&o), "", "{args:?}");
     }
 }
+
+/// `export --all` lists every file it wrote, in filing order: one proof of service per
+/// defendant served, the public pseudonym papers, the packet and the index, then the
+/// sealed declaration written on its own; `index.json` lists the same public files in the
+/// same order. A template that makes nothing for the case is named on stderr.
+#[test]
+fn export_all_lists_the_filings_in_filing_order() {
+    let data = tempdir();
+    let out = data.path().join("out");
+    let o = run(
+        data.path(),
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--all",
+            "--out",
+            out.to_str().unwrap(),
+            "--date",
+            "2017-04-07",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let public = [
+        "complaint.pdf",
+        "disclosure-statement.pdf",
+        "interested-entities.pdf",
+        "proof-of-service-dhs.pdf",
+        "proof-of-service-cbp.pdf",
+        "notice-of-appearance.pdf",
+        "pseudonym-motion.pdf",
+        "pseudonym-declaration.pdf",
+        "pseudonym-proposed-order.pdf",
+        "motion-to-seal.pdf",
+        "representation-letter.pdf",
+        "voluntary-dismissal.pdf",
+        "packet.pdf",
+    ];
+    let mut want: Vec<String> = public
+        .iter()
+        .map(|f| out.join(f).display().to_string())
+        .collect();
+    want.push(out.join("index.json").display().to_string());
+    want.push(
+        out.join("sealed/sealed-identity-declaration.pdf")
+            .display()
+            .to_string(),
+    );
+    let printed: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(printed, want);
+    let index: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let files: Vec<&str> = index.iter().map(|e| e["file"].as_str().unwrap()).collect();
+    assert_eq!(files, public);
+    assert!(stderr(&o).contains("sealed-identity-declaration.pdf is written on its own"));
+
+    // The many-parties case is in another court and has no corporate filer.
+    let f = fixture_path("many-parties.json");
+    let out2 = data.path().join("out2");
+    let o = run(
+        data.path(),
+        &[
+            "export",
+            "--profile",
+            f.to_str().unwrap(),
+            "--all",
+            "--out",
+            out2.to_str().unwrap(),
+            "--date",
+            "2024-04-01",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("left out: disclosure-statement: not for this case (no filer is a nongovernmental organization)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "left out: interested-entities: not for this case (written for the local rules `cand`"
+        ),
+        "{err}"
+    );
+    for served in ["kierkegard", "kovacs", "hud", "wojcik"] {
+        assert!(out2
+            .join(format!("proof-of-service-{served}.pdf"))
+            .is_file());
+    }
+    // A waiver request is not service: no proof for it.
+    assert!(!out2.join("proof-of-service-star.pdf").exists());
+}
+
+/// One document of a per-defendant template: `--for` names the party; an unknown one is
+/// refused with the parties it is made for.
+#[test]
+fn a_proof_of_service_for_one_defendant() {
+    let data = tempdir();
+    let pdf = data.path().join("cbp.pdf");
+    let o = run(
+        data.path(),
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "proof-of-service",
+            "--for",
+            "cbp",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("U.S. Customs and Border Protection"),
+        "{text}"
+    );
+    assert!(text.contains("4(i)(1)(B)"), "{text}");
+    let o = run(
+        data.path(),
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--template",
+            "proof-of-service",
+            "--for",
+            "kelly",
+            "--out",
+            data.path().join("kelly.pdf").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("it is made for dhs, cbp"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -256,7 +256,7 @@ fn every_export_is_pdfa_2b_and_the_packet_is_indexed() {
     let index: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
     let entries = index.as_array().unwrap();
-    assert_eq!(entries.len(), 5);
+    assert_eq!(entries.len(), 13);
     for e in entries {
         let file = out.join(e["file"].as_str().unwrap());
         let bytes = std::fs::read(&file).unwrap();

@@ -1,12 +1,14 @@
-//! Golden text: every built-in template × the example and the many-parties fixture,
-//! exported to PDF and read back with pdftotext. Set UPDATE_GOLDEN=1 to rewrite the files
+//! Golden text: every document `export --all` writes for the example and the many-parties
+//! fixture (a proof of service per defendant served, the sealed declaration under
+//! `sealed/`), exported to PDF and read back with pdftotext. Set UPDATE_GOLDEN=1 to rewrite the files
 //! after a deliberate change, then review the diff and the PDFs by eye.
 
 mod common;
 use common::*;
 use std::path::Path;
 
-const TEMPLATES: [&str; 4] = [
+/// The four filings every case had before the new ones; both cases write each.
+const ORIGINAL: [&str; 4] = [
     "complaint",
     "notice-of-appearance",
     "representation-letter",
@@ -30,12 +32,47 @@ fn golden(source: &[&str], label: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(label);
+    // Every document the set wrote (the packet aside), and the sealed papers written
+    // beside it: each has its golden text, and each golden text its document.
+    let mut names: Vec<String> = Vec::new();
+    for folder in [out.clone(), out.join("sealed")] {
+        for e in std::fs::read_dir(&folder).into_iter().flatten() {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".pdf") {
+                if stem != "packet" {
+                    let sub = if folder == out { "" } else { "sealed/" };
+                    names.push(format!("{sub}{stem}"));
+                }
+            }
+        }
+    }
+    names.sort();
+    for t in ORIGINAL {
+        assert!(names.iter().any(|n| n == t), "{label}: {t}.pdf written");
+    }
+    if std::env::var_os("UPDATE_GOLDEN").is_none() {
+        let mut want: Vec<String> = Vec::new();
+        for folder in [dir.clone(), dir.join("sealed")] {
+            for e in std::fs::read_dir(&folder).into_iter().flatten() {
+                let name = e.unwrap().file_name().to_string_lossy().into_owned();
+                if let Some(stem) = name.strip_suffix(".txt") {
+                    let sub = if folder == dir { "" } else { "sealed/" };
+                    want.push(format!("{sub}{stem}"));
+                }
+            }
+        }
+        want.sort();
+        assert_eq!(
+            names, want,
+            "{label}: the documents written and the golden files"
+        );
+    }
     let mut failures = Vec::new();
-    for t in TEMPLATES {
+    for t in &names {
         let text = pdf_text(&out.join(format!("{t}.pdf")));
         let path = dir.join(format!("{t}.txt"));
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &text).unwrap();
             continue;
         }

@@ -7,11 +7,12 @@
 //! (Rules 4(m), 6(a), 6(d), 12(a); 5 U.S.C. § 6103; Cal. Gov. Code §§ 6700–6701), with a
 //! calendar for the weekdays, independently of Drafter's code and holiday data: the
 //! comment above each row shows the raw last day of the period and each day skipped.
-//! The first column is the rule the row exercises.
+//! The first column is the rule the row exercises. The noticed-motion table
+//! ([`hand_computed_motion_dates`]) does the same for N.D. Cal. Civil L.R. 7-2 and 7-3.
 
 use chrono::NaiveDate;
 use drafter::profile::CaseProfile;
-use drafter::rules::{compute, count_days, Calendar};
+use drafter::rules::{compute, compute_in, count_days, Calendar};
 use drafter::typeset::CourtStyle;
 use proptest::prelude::*;
 
@@ -1869,6 +1870,139 @@ fn hand_computed_deadlines() {
         rows.iter().sum::<usize>() >= 100,
         "the table has {} rows",
         rows.len()
+    );
+}
+
+/// A case in `court` with one motion filed on `filed` (noticed for `hearing`, if given).
+fn motion_case(court: &str, filed: &str, hearing: Option<&str>) -> CaseProfile {
+    let hearing = hearing.map_or(String::new(), |h| format!(r#", "hearing": "{h}""#));
+    let json = format!(
+        r#"{{"schema": 2, "court": {{"name": "United States District Court", "style": "{court}"}},
+            "parties": [{{"id": "p", "name": "Pat Plaintiff", "role": "plaintiff", "kind": "person"}},
+                        {{"id": "d", "name": "Dee Defendant", "role": "defendant", "kind": "person"}}],
+            "docket": {{"motions": [{{"title": "Motion to Dismiss", "party": "d", "filed": "{filed}"{hearing}}}]}}}}"#
+    );
+    CaseProfile::from_json(&json, "motion row").unwrap()
+}
+
+/// Checks one noticed motion: the hand-computed earliest hearing date (Civil L.R. 7-2(a)),
+/// opposition (7-3(a)) and reply (7-3(c)); `None` where the court has other local rules
+/// and no such dates may be listed.
+fn motion_row(court: &str, filed: &str, due: Option<(&str, &str, &str)>) -> usize {
+    let style = CourtStyle::load(court, None).unwrap();
+    let deadlines = compute_in(
+        &motion_case(court, filed, None),
+        &style.calendar(),
+        &style.court,
+    );
+    let of = |rule: &str| -> Vec<NaiveDate> {
+        deadlines
+            .iter()
+            .filter(|d| d.rule == rule && d.party.as_deref() == Some("d"))
+            .map(|d| d.due)
+            .collect()
+    };
+    let got = (
+        of("N.D. Cal. Civil L.R. 7-2(a)"),
+        of("N.D. Cal. Civil L.R. 7-3(a)"),
+        of("N.D. Cal. Civil L.R. 7-3(c)"),
+    );
+    match due {
+        Some((hearing, opposition, reply)) => assert_eq!(
+            got,
+            (
+                vec![date(hearing)],
+                vec![date(opposition)],
+                vec![date(reply)]
+            ),
+            "{court} {filed}: {deadlines:#?}"
+        ),
+        None => assert_eq!(
+            got,
+            (vec![], vec![], vec![]),
+            "{court} {filed}: {deadlines:#?}"
+        ),
+    }
+    1
+}
+
+/// N.D. Cal. Civil L.R. 7-2(a) (hearing not less than 35 days after the motion is filed),
+/// 7-3(a) (opposition not more than 14 days after the motion is filed) and 7-3(c) (reply
+/// not more than 7 days after the opposition was due), each counted as Fed. R. Civ. P.
+/// 6(a) counts (Civil L.R. 1-5(c)); Rule 6(a)(6)(C) adds California's holidays (Cal. Gov.
+/// Code §§ 6700–6701). Each comment gives the raw last day of each period and each day
+/// skipped, in the order hearing; opposition; reply.
+#[test]
+fn hand_computed_motion_dates() {
+    let rows = [
+        // The example: filed Thu 2017-04-06. 35th day Thu 2017-05-11; 14th day Thu
+        // 2017-04-20; 7 days after it Thu 2017-04-27. Nothing skipped.
+        motion_row(
+            "cand",
+            "2017-04-06",
+            Some(("2017-05-11", "2017-04-20", "2017-04-27")),
+        ),
+        // Filed Mon 2023-06-05. 35th day Mon 2023-07-10; 14th day Mon 2023-06-19,
+        // Juneteenth (5 U.S.C. § 6103), so Tue 2023-06-20; reply 7 days after the
+        // opposition was due: Tue 2023-06-27.
+        motion_row(
+            "cand",
+            "2023-06-05",
+            Some(("2023-07-10", "2023-06-20", "2023-06-27")),
+        ),
+        // Filed Tue 2023-05-30. 35th day Tue 2023-07-04, Independence Day, so Wed
+        // 2023-07-05; 14th day Tue 2023-06-13; reply Tue 2023-06-20.
+        motion_row(
+            "cand",
+            "2023-05-30",
+            Some(("2023-07-05", "2023-06-13", "2023-06-20")),
+        ),
+        // Filed Sat 2024-03-16. 35th day Sat 2024-04-20, Sun 04-21 skipped: Mon
+        // 2024-04-22. 14th day Sat 2024-03-30; Sun 03-31 (Cesar Chavez Day); Mon 04-01 is
+        // Cesar Chavez Day observed (Cal. Gov. Code § 6701: a Sunday holiday moves to
+        // Monday), a legal holiday in a California federal court under Rule 6(a)(6)(C):
+        // Tue 2024-04-02. Reply 7 days after: Tue 2024-04-09.
+        motion_row(
+            "cand",
+            "2024-03-16",
+            Some(("2024-04-22", "2024-04-02", "2024-04-09")),
+        ),
+        // Filed Wed 2024-12-04. 35th day Wed 2025-01-08; 14th day Wed 2024-12-18; the
+        // reply's 7th day is Wed 2024-12-25, Christmas Day, so Thu 2024-12-26.
+        motion_row(
+            "cand",
+            "2024-12-04",
+            Some(("2025-01-08", "2024-12-18", "2024-12-26")),
+        ),
+        // Filed Thu 2023-10-19. 35th day Thu 2023-11-23, Thanksgiving Day, so Fri
+        // 2023-11-24 (the day after Thanksgiving is in neither holiday list); 14th day
+        // Thu 2023-11-02; reply Thu 2023-11-09.
+        motion_row(
+            "cand",
+            "2023-10-19",
+            Some(("2023-11-24", "2023-11-02", "2023-11-09")),
+        ),
+        // A federal court whose local rules Drafter does not model: no L.R. 7-2/7-3 dates.
+        motion_row("federal", "2024-12-04", None),
+    ];
+    assert_eq!(rows.iter().sum::<usize>(), 7);
+}
+
+/// A hearing noticed earlier than Civil L.R. 7-2(a) allows is said so in the explanation.
+#[test]
+fn an_early_hearing_is_named() {
+    let style = CourtStyle::load("cand", None).unwrap();
+    // Filed Mon 2023-06-05: the earliest hearing is Mon 2023-07-10 (above).
+    let case = motion_case("cand", "2023-06-05", Some("2023-07-07"));
+    let deadlines = compute_in(&case, &style.calendar(), &style.court);
+    let hearing = deadlines
+        .iter()
+        .find(|d| d.rule == "N.D. Cal. Civil L.R. 7-2(a)")
+        .unwrap();
+    let text = hearing.explanation.join("\n");
+    assert!(
+        text.contains("2023-07-07 (Friday), is earlier than Civil L.R. 7-2(a) allows: choose 2023-07-10 (Monday) or later"),
+        "{text}"
     );
 }
 

@@ -1,6 +1,6 @@
 //! Edits of a profile that must keep it consistent: a party's id is the handle by which
-//! counsel (`represents`), claims (`against`) and service records (`docket.service[].party`)
-//! point at it, so renaming or removing a party changes every one of those references in
+//! counsel (`represents`), claims (`against`), service records (`docket.service[].party`)
+//! and motions (`docket.motions[].party`) point at it, so renaming or removing a party changes every one of those references in
 //! the same step. The app's editor calls these through its commands; nothing else in the
 //! program rewrites references.
 
@@ -108,6 +108,7 @@ impl CaseProfile {
             }
         }
         self.docket.service.retain(|s| s.party != id);
+        self.docket.motions.retain(|m| m.party != id);
         Ok((removed, notes))
     }
 
@@ -128,6 +129,9 @@ impl CaseProfile {
         }
         for s in &mut self.docket.service {
             f(&mut s.party);
+        }
+        for m in &mut self.docket.motions {
+            f(&mut m.party);
         }
     }
 }

@@ -342,6 +342,39 @@ pub struct Party {
     /// A minor (Fed. R. Civ. P. 5.2(a)(3): only initials may be filed).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub minor: bool,
+    /// For a nongovernmental corporate party: its parent corporations, by name
+    /// (Fed. R. Civ. P. 7.1(a)(1)(A)). Empty means it has none.
+    #[serde(
+        default,
+        deserialize_with = "absent::lines",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub parents: Vec<String>,
+    /// For a nongovernmental corporate party: every publicly held corporation that owns
+    /// 10% or more of its stock, by name (Fed. R. Civ. P. 7.1(a)(1)(A)). Empty means none.
+    #[serde(
+        default,
+        deserialize_with = "absent::lines",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub ten_percent_owners: Vec<String>,
+    /// Persons and entities other than the parties with an interest in the subject of the
+    /// action or in this party, or that could be substantially affected by its outcome
+    /// (N.D. Cal. Civil L.R. 3-15(b)). Empty means none are known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interested: Vec<InterestedEntity>,
+}
+
+/// A person or entity, not a party, with an interest that N.D. Cal. Civil L.R. 3-15
+/// asks a party to disclose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct InterestedEntity {
+    /// The person's or entity's name.
+    pub name: String,
+    /// Its interest, in words ("parent corporation of Plaintiff", "funds this litigation").
+    pub interest: String,
 }
 
 impl Party {
@@ -612,6 +645,9 @@ pub struct Docket {
     /// action. After `dates.dismissed` their deadlines are moot.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissal_covers: Vec<String>,
+    /// Motions noticed for hearing, with their filing and hearing dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub motions: Vec<Motion>,
 }
 
 /// What a defendant served in answer to the complaint.
@@ -680,6 +716,70 @@ pub struct Service {
     /// A waiver request sent to a defendant outside any judicial district of the United States.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub outside_united_states: bool,
+    /// Who served the papers: the name of the person who signs the proof of service
+    /// (Fed. R. Civ. P. 4(l)(1)).
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub server: Option<String>,
+    /// The server's business address, one line per entry.
+    #[serde(
+        default,
+        deserialize_with = "absent::lines",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub server_address: Vec<String>,
+    /// The person who received the papers for the party ("Jane Roe, authorized to accept
+    /// service").
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recipient: Option<String>,
+    /// Where the papers were delivered or mailed to, one line per entry.
+    #[serde(
+        default,
+        deserialize_with = "absent::lines",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub place: Vec<String>,
+    /// For a federal defendant: the papers were sent to the United States attorney's
+    /// civil-process clerk by registered or certified mail (Rule 4(i)(1)(A)(ii)) rather
+    /// than delivered (4(i)(1)(A)(i)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub us_attorney_by_mail: bool,
+    /// For a federal defendant: the day a copy was sent to the Attorney General by
+    /// registered or certified mail (Rule 4(i)(1)(B)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attorney_general_served: Option<NaiveDate>,
+}
+
+/// A motion noticed for hearing (N.D. Cal. Civil L.R. 7-2): what `deadlines` counts the
+/// hearing, opposition and reply dates from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Motion {
+    /// The motion's title ("Motion for Leave to Proceed Under a Pseudonym").
+    pub title: String,
+    /// The moving party (an id from `parties`).
+    pub party: String,
+    /// The day the motion was (or will be) filed.
+    pub filed: NaiveDate,
+    /// The hearing date noticed in the motion, once chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hearing: Option<NaiveDate>,
+    /// The template that writes the motion (`pseudonym-motion`): the motion's papers read
+    /// this record as `motion`.
+    #[serde(
+        default,
+        deserialize_with = "absent::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub template: Option<String>,
 }
 
 /// A voluntary dismissal recorded in an earlier action.

@@ -254,6 +254,20 @@ impl CaseProfile {
                 ));
             }
         }
+        for (i, m) in self.docket.motions.iter().enumerate() {
+            if self.party(&m.party).is_none() {
+                out.push(Finding::error(
+                    format!("docket.motions[{i}].party"),
+                    format!("no party has the id `{}`", m.party),
+                ));
+            }
+            if m.hearing.is_some_and(|h| h < m.filed) {
+                out.push(Finding::error(
+                    format!("docket.motions[{i}].hearing"),
+                    "the hearing date is before the day the motion is filed",
+                ));
+            }
+        }
         out
     }
 }

@@ -66,7 +66,7 @@ pub fn filing_findings(
                 continue;
             }
             let pseudonym = if p.is_pseudonymous() {
-                " Because it would take part under a pseudonym, it also needs the court's leave to proceed anonymously (a motion for leave to proceed under a pseudonym, filed with the motion to intervene; Rule 10(a) requires the parties' names otherwise)."
+                " Because it would take part under a pseudonym, it also needs the court's leave to proceed anonymously (Rule 10(a) requires the parties' names otherwise): file Drafter's pseudonym motion set with the motion to intervene — the Motion for Leave to Proceed Under a Pseudonym (template `pseudonym-motion`), the Declaration of Counsel in support (`pseudonym-declaration`), the proposed order (`pseudonym-proposed-order`), and, for the true identity, the Administrative Motion to File Under Seal (`motion-to-seal`) with the sealed declaration (`sealed-identity-declaration`)."
             } else {
                 ""
             };

@@ -1,5 +1,7 @@
 //! Deadlines: time computation under Fed. R. Civ. P. 6(a) and 6(d), answer periods under
-//! Rule 12(a), and the service period of Rule 4(m).
+//! Rule 12(a), the service period of Rule 4(m), and in the Northern District of
+//! California the hearing, opposition and reply dates of a noticed motion (Civil L.R. 7-2,
+//! 7-3; see [`motion_deadlines`]).
 //!
 //! Rule 6(a)(1) for a period stated in days: (A) exclude the day of the event that triggers
 //! the period; (B) count every day, including intermediate Saturdays, Sundays and legal
@@ -219,13 +221,7 @@ pub fn compute(profile: &CaseProfile, calendar: &Calendar) -> Vec<Deadline> {
     for d in &mut out {
         d.moot = moot_reason(profile, d);
     }
-    out.sort_by(|a, b| {
-        a.moot
-            .is_some()
-            .cmp(&b.moot.is_some())
-            .then_with(|| a.due.cmp(&b.due))
-            .then_with(|| a.title.cmp(&b.title))
-    });
+    sort(&mut out);
     out
 }
 
@@ -471,6 +467,164 @@ fn service_deadline(
         explanation: why,
         moot: None,
     })
+}
+
+/// N.D. Cal. Civil L.R. 7-2(a): a motion is noticed for hearing not less than this many
+/// days after it is filed.
+pub const NOTICE_DAYS: u32 = 35;
+/// N.D. Cal. Civil L.R. 7-3(a): the opposition is due this many days after the motion is
+/// filed.
+pub const OPPOSITION_DAYS: u32 = 14;
+/// N.D. Cal. Civil L.R. 7-3(c): the reply is due this many days after the opposition was
+/// due.
+pub const REPLY_DAYS: u32 = 7;
+
+/// [`compute`]'s deadlines plus those of the court's local rules: in a court with the
+/// N.D. Cal. Civil Local Rules, each noticed motion's earliest hearing date, opposition
+/// and reply ([`motion_deadlines`]). Earliest first, moot ones last.
+pub fn compute_in(
+    profile: &CaseProfile,
+    calendar: &Calendar,
+    court: &super::CourtRules,
+) -> Vec<Deadline> {
+    let mut out = compute(profile, calendar);
+    if court.is_cand() {
+        let mut motions: Vec<Deadline> = profile
+            .docket
+            .motions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| motion_deadlines(profile, i, m, calendar))
+            .collect();
+        for d in &mut motions {
+            d.moot = moot_reason(profile, d);
+        }
+        out.extend(motions);
+        sort(&mut out);
+    }
+    out
+}
+
+fn sort(out: &mut [Deadline]) {
+    out.sort_by(|a, b| {
+        a.moot
+            .is_some()
+            .cmp(&b.moot.is_some())
+            .then_with(|| a.due.cmp(&b.due))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+}
+
+/// The dates N.D. Cal. Civil L.R. 7-2 and 7-3 set for a noticed motion (`index` is its
+/// place in `docket.motions`): the earliest hearing date (35 days after filing), the
+/// opposition (14 days after filing) and the reply (7 days after the opposition was due).
+/// Civil L.R. 1-5(c) gives "day" the meaning of Fed. R. Civ. P. 6(a), so each period is
+/// counted under Rule 6(a)(1) with the court's calendar, and one that ends on a Saturday,
+/// Sunday or legal holiday runs to the next day that is none. Each runs from filing, not
+/// service, so Rule 6(d) adds nothing. Empty when a period runs past the last
+/// representable date.
+pub fn motion_deadlines(
+    profile: &CaseProfile,
+    index: usize,
+    motion: &crate::profile::Motion,
+    calendar: &Calendar,
+) -> Vec<Deadline> {
+    let field = format!("docket.motions[{index}]");
+    let mover = profile
+        .party(&motion.party)
+        .map_or(motion.party.as_str(), |p| p.short());
+    let filed_why = format!(
+        "Trigger: {mover}'s {} was filed on {} ({field}.filed).",
+        motion.title,
+        show(motion.filed)
+    );
+    let days_meaning = "N.D. Cal. Civil L.R. 1-5(c): a \"day\" in the local rules has the meaning Fed. R. Civ. P. 6(a) gives it, so the period is counted under Rule 6(a)(1).".to_string();
+    let Ok(hearing) = count_days(motion.filed, NOTICE_DAYS, calendar, false) else {
+        return Vec::new();
+    };
+    let Ok(opposition) = count_days(motion.filed, OPPOSITION_DAYS, calendar, false) else {
+        return Vec::new();
+    };
+    let Ok(reply) = count_days(opposition.due, REPLY_DAYS, calendar, false) else {
+        return Vec::new();
+    };
+    let mut hearing_why = vec![
+        format!("N.D. Cal. Civil L.R. 7-2(a): a motion is noticed for hearing not less than {NOTICE_DAYS} days after it is filed."),
+        filed_why.clone(),
+        days_meaning.clone(),
+    ];
+    hearing_why.extend(hearing.explanation);
+    hearing_why.push(
+        "The hearing may be set on this day or later, on a day the assigned judge hears civil motions (see the judge's standing order)."
+            .to_string(),
+    );
+    if let Some(noticed) = motion.hearing {
+        hearing_why.push(if noticed < hearing.due {
+            format!(
+                "The hearing noticed in {field}.hearing, {}, is earlier than Civil L.R. 7-2(a) allows: choose {} or later.",
+                show(noticed),
+                show(hearing.due)
+            )
+        } else {
+            format!(
+                "The hearing noticed in {field}.hearing, {}, is not earlier than this date.",
+                show(noticed)
+            )
+        });
+    }
+    let mut opposition_why = vec![
+        format!("N.D. Cal. Civil L.R. 7-3(a): an opposition to a motion is filed and served not more than {OPPOSITION_DAYS} days after the motion is filed."),
+        filed_why,
+        days_meaning.clone(),
+    ];
+    opposition_why.extend(opposition.explanation);
+    opposition_why.push(
+        "The period runs from filing, not from service, so Fed. R. Civ. P. 6(d) adds no days."
+            .to_string(),
+    );
+    let mut reply_why = vec![
+        format!("N.D. Cal. Civil L.R. 7-3(c): a reply to an opposition is filed and served not more than {REPLY_DAYS} days after the opposition was due."),
+        format!(
+            "Trigger: the opposition was due on {} (Civil L.R. 7-3(a), above).",
+            show(opposition.due)
+        ),
+        days_meaning,
+    ];
+    reply_why.extend(reply.explanation);
+    let deadline = |title: String, rule: &str, due: NaiveDate, explanation: Vec<String>| Deadline {
+        title,
+        rule: rule.to_string(),
+        due,
+        party: Some(motion.party.clone()),
+        explanation,
+        moot: None,
+    };
+    vec![
+        deadline(
+            format!("Earliest hearing date for {mover}'s {}", motion.title),
+            "N.D. Cal. Civil L.R. 7-2(a)",
+            hearing.due,
+            hearing_why,
+        ),
+        deadline(
+            format!("Opposition due to {mover}'s {}", motion.title),
+            "N.D. Cal. Civil L.R. 7-3(a)",
+            opposition.due,
+            opposition_why,
+        ),
+        deadline(
+            format!("Reply due in support of {mover}'s {}", motion.title),
+            "N.D. Cal. Civil L.R. 7-3(c)",
+            reply.due,
+            reply_why,
+        ),
+    ]
+}
+
+/// The earliest hearing date N.D. Cal. Civil L.R. 7-2(a) allows for a motion filed on
+/// `filed`: 35 days later, counted under Fed. R. Civ. P. 6(a)(1) (Civil L.R. 1-5(c)).
+pub fn earliest_hearing(filed: NaiveDate, calendar: &Calendar) -> Result<NaiveDate, DeadlineError> {
+    count_days(filed, NOTICE_DAYS, calendar, false).map(|c| c.due)
 }
 
 /// "2017-06-05 (Monday)".

@@ -5,7 +5,8 @@
 //! - [`checks`]: court-system, Rule 11(a), local-rule, service and non-party checks.
 //! - [`court`]: a court's system, state, holiday lists and local rules (court data).
 //! - [`deadlines`]: time computation under Rule 6(a) and 6(d), answer periods under
-//!   Rule 12(a), the service period of Rule 4(m); every date comes with its explanation.
+//!   Rule 12(a), the service period of Rule 4(m), N.D. Cal. motion hearing, opposition and
+//!   reply dates (Civil L.R. 7-2, 7-3); every date comes with its explanation.
 //! - [`dismissal`]: whether a notice of voluntary dismissal under Rule 41(a)(1)(A)(i) is
 //!   still available.
 //! - [`privacy`]: the Rule 5.2 scan of the final rendered text (Social Security and
@@ -32,11 +33,16 @@ pub use calendar::{Calendar, CalendarError, DayOff, Holiday, HolidayList};
 pub use caption::{caption_case_number, caption_findings, caption_lines, judge_initials};
 pub use checks::{filing_findings, FilingContext};
 pub use court::{system_mismatch, CourtRules, CourtSystem};
-pub use deadlines::{compute, count_days, Computed, Deadline, DeadlineError};
+pub use deadlines::{
+    compute, compute_in, count_days, earliest_hearing, motion_deadlines, Computed, Deadline,
+    DeadlineError,
+};
 pub use dismissal::voluntary_dismissal_findings;
 pub use privacy::{privacy_findings, PrivacyFinding, PrivacyKind};
 pub use protect::{protected_leaks, Leak};
-pub use service::{certificate_needed, service_list, PaperService, ServiceEntry};
+pub use service::{
+    certificate_needed, proof_of_service_findings, service_list, PaperService, ServiceEntry,
+};
 
 use serde::Serialize;
 

@@ -128,3 +128,49 @@ pub fn certificate_needed(list: &[ServiceEntry]) -> bool {
 fn is_federal(p: &Party) -> bool {
     p.kind.is_government() && p.sovereign == Some(Sovereign::UnitedStates)
 }
+
+/// What a proof of service of the summons and complaint on `party` needs from its service
+/// record (the party's latest one that is not a waiver request), as errors naming the
+/// field: who served it (Rule 4(l)(1): the server's declaration), and for the United
+/// States, a federal agency or a federal officer or employee, the day the United States
+/// attorney was served and the day a copy was sent to the Attorney General
+/// (Rule 4(i)(1)(A), (B)).
+pub fn proof_of_service_findings(profile: &CaseProfile, party: &str) -> Vec<Finding> {
+    use crate::profile::ServiceMethod;
+    let Some((i, record)) = profile
+        .docket
+        .service
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, s)| s.party == party && s.method != ServiceMethod::WaiverRequest)
+    else {
+        return Vec::new();
+    };
+    let name = profile.party(party).map_or(party, |p| p.name.as_str());
+    let mut out = Vec::new();
+    if record.server.is_none() {
+        out.push(Finding::error(
+            format!("docket.service[{i}].server"),
+            format!("the proof of service on {name} is the server's declaration (Fed. R. Civ. P. 4(l)(1)): record who served the papers"),
+        ));
+    }
+    let federal = profile
+        .party(party)
+        .is_some_and(|p| p.is_united_states_or_official() || p.is_federal_officer_individually());
+    if federal {
+        if record.us_attorney_served.is_none() {
+            out.push(Finding::error(
+                format!("docket.service[{i}].us_attorney_served"),
+                format!("serving {name} includes serving the United States attorney for the district (Fed. R. Civ. P. 4(i)(1)(A)): record the day it was done"),
+            ));
+        }
+        if record.attorney_general_served.is_none() {
+            out.push(Finding::error(
+                format!("docket.service[{i}].attorney_general_served"),
+                format!("serving {name} includes sending a copy to the Attorney General by registered or certified mail (Fed. R. Civ. P. 4(i)(1)(B)): record the day it was sent"),
+            ));
+        }
+    }
+    out
+}

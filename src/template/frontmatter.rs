@@ -53,6 +53,53 @@ pub struct FrontMatter {
     /// and never enters a public packet or index.
     #[serde(default)]
     pub sealed: bool,
+    /// The legend printed at the top of every page of a sealed paper; "FILED UNDER SEAL"
+    /// when not given. Only a sealed paper may have one.
+    #[serde(default)]
+    pub seal_legend: Option<String>,
+    /// Makes one document per record instead of one per case (`for_each = "service"`):
+    /// see [`ForEach`]. A case with no such record has no document of this template.
+    #[serde(default)]
+    pub for_each: Option<ForEach>,
+    /// The local rules the paper is written for (`local_rules = "cand"`): in a court
+    /// with other local rules the paper is not part of the case's set, and exporting it
+    /// alone is an error.
+    #[serde(default)]
+    pub local_rules: Option<String>,
+}
+
+/// What a template makes one document for (`for_each` in its front matter). Each
+/// document is exported under its own file name, `<template>-<party id>.pdf` (for the
+/// filer kinds, only when there is more than one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ForEach {
+    /// `service`: each party served with the summons and complaint (its latest record in
+    /// `docket.service` that is not a waiver request). The template reads the record as
+    /// `service` and the party as `served`.
+    Service,
+    /// `corporate-filer`: each filer that is a nongovernmental organization
+    /// (Fed. R. Civ. P. 7.1(a)(1)).
+    CorporateFiler,
+    /// `nongovernmental-filer`: each filer that is not a government, agency or official
+    /// (N.D. Cal. Civil L.R. 3-15(a)).
+    NongovernmentalFiler,
+    /// `pseudonymous-filer`: each filer that appears under a pseudonym.
+    PseudonymousFiler,
+}
+
+impl ForEach {
+    /// Words for a message: "no party served with the summons and complaint".
+    pub fn none_found(self) -> &'static str {
+        match self {
+            ForEach::Service => {
+                "the docket records no service of the summons and complaint (docket.service)"
+            }
+            ForEach::CorporateFiler => "no filer is a nongovernmental organization",
+            ForEach::NongovernmentalFiler => "every filer is a government body or official",
+            ForEach::PseudonymousFiler => "no filer appears under a pseudonym",
+        }
+    }
 }
 
 /// One question a template asks: a field under `extra` that the editor shows for it.
@@ -108,6 +155,10 @@ pub enum Check {
     /// `initial-pleading`: the complaint — local rules for initial pleadings, such as
     /// N.D. Cal. Civil L.R. 3-2(c).
     InitialPleading,
+    /// `noticed-motion`: a motion noticed for hearing — the profile records it in
+    /// `docket.motions` (with `template` naming this template), and the hearing is
+    /// noticed no earlier than the local rules allow (N.D. Cal. Civil L.R. 7-2(a)).
+    NoticedMotion,
 }
 
 /// Why front matter was rejected: the key (a dotted path, `checks[0]`), the byte offset

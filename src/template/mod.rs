@@ -12,7 +12,7 @@ mod segments;
 
 pub use bounds::{MAX_BLOCK_DEPTH, MAX_EXPRESSION_DEPTH, MAX_PARTIAL_DEPTH, MAX_TEMPLATE_BYTES};
 pub use check::{check_source, CheckReport};
-pub use frontmatter::{Check, FrontMatter};
+pub use frontmatter::{Check, ForEach, FrontMatter};
 
 use crate::profile::CaseProfile;
 use chrono::NaiveDate;
@@ -30,8 +30,40 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/complaint.md.hbs"),
     ),
     (
+        "disclosure-statement",
+        include_str!("../../templates/disclosure-statement.md.hbs"),
+    ),
+    (
+        "interested-entities",
+        include_str!("../../templates/interested-entities.md.hbs"),
+    ),
+    (
+        "proof-of-service",
+        include_str!("../../templates/proof-of-service.md.hbs"),
+    ),
+    (
         "notice-of-appearance",
         include_str!("../../templates/notice-of-appearance.md.hbs"),
+    ),
+    (
+        "pseudonym-motion",
+        include_str!("../../templates/pseudonym-motion.md.hbs"),
+    ),
+    (
+        "pseudonym-declaration",
+        include_str!("../../templates/pseudonym-declaration.md.hbs"),
+    ),
+    (
+        "pseudonym-proposed-order",
+        include_str!("../../templates/pseudonym-proposed-order.md.hbs"),
+    ),
+    (
+        "motion-to-seal",
+        include_str!("../../templates/motion-to-seal.md.hbs"),
+    ),
+    (
+        "sealed-identity-declaration",
+        include_str!("../../templates/sealed-identity-declaration.md.hbs"),
     ),
     (
         "representation-letter",
@@ -529,15 +561,27 @@ impl Catalog {
     }
 
     /// Fills a template with a profile: checks the required fields, then renders the
-    /// body to Markdown.
+    /// body to Markdown. A template with `for_each` is filled for its first record.
     pub fn fill(
         &self,
         name: &str,
         profile: &CaseProfile,
         date: NaiveDate,
     ) -> Result<String, TemplateError> {
+        self.fill_for(name, profile, date, None)
+    }
+
+    /// Fills a template for one of its documents (`instance`: the party id of the record,
+    /// see [`instances`]; `None` is the first).
+    pub fn fill_for(
+        &self,
+        name: &str,
+        profile: &CaseProfile,
+        date: NaiveDate,
+        instance: Option<&str>,
+    ) -> Result<String, TemplateError> {
         let template = self.get(name)?;
-        let data = context(profile, template, date);
+        let data = context_for(profile, template, date, instance);
         for field in &template.front.required {
             if is_empty(lookup(&data, field)) {
                 return Err(TemplateError::Required {
@@ -660,8 +704,111 @@ fn user_template_files(dir: &Path) -> Vec<(String, PathBuf)> {
     out
 }
 
-/// The data a template sees: the profile plus derived values (docs/templates.md).
+/// The parties a template makes one document each for (its `for_each`), by id, in
+/// profile order; empty when it makes none. A template without `for_each` gives `[]`
+/// too: it makes one document for the case.
+pub fn instances(profile: &CaseProfile, template: &Template) -> Vec<String> {
+    use crate::profile::{PartyKind, ServiceMethod};
+    let Some(each) = template.front.for_each else {
+        return Vec::new();
+    };
+    let filers = profile.parties_with_role(template.front.filed_by);
+    let ids = |ps: Vec<&crate::profile::Party>| ps.into_iter().map(|p| p.id.clone()).collect();
+    match each {
+        ForEach::Service => profile
+            .parties
+            .iter()
+            .filter(|p| {
+                profile
+                    .docket
+                    .service
+                    .iter()
+                    .any(|s| s.party == p.id && s.method != ServiceMethod::WaiverRequest)
+            })
+            .map(|p| p.id.clone())
+            .collect(),
+        ForEach::CorporateFiler => ids(filers
+            .filter(|p| p.kind == PartyKind::Organization)
+            .collect()),
+        ForEach::NongovernmentalFiler => ids(filers.filter(|p| !p.kind.is_government()).collect()),
+        ForEach::PseudonymousFiler => ids(filers.filter(|p| p.is_pseudonymous()).collect()),
+    }
+}
+
+/// The data a template sees: the profile plus derived values (docs/templates.md). A
+/// template with `for_each` sees its first document's record; see [`context_for`].
 pub fn context(profile: &CaseProfile, template: &Template, date: NaiveDate) -> Value {
+    context_for(profile, template, date, None)
+}
+
+/// The data a template sees for one of its documents: `instance` is the party id of the
+/// record (see [`instances`]); `None` is the first one.
+pub fn context_for(
+    profile: &CaseProfile,
+    template: &Template,
+    date: NaiveDate,
+    instance: Option<&str>,
+) -> Value {
+    let mut data = base_context(profile, template, date);
+    let Value::Object(map) = &mut data else {
+        return data;
+    };
+    let all = instances(profile, template);
+    let chosen = match instance {
+        Some(id) => all.iter().find(|i| i.as_str() == id).cloned(),
+        None => all.first().cloned(),
+    };
+    let party_value = |id: &str| {
+        profile
+            .party(id)
+            .and_then(|p| serde_json::to_value(p).ok())
+            .unwrap_or(Value::Null)
+    };
+    if let (Some(each), Some(id)) = (template.front.for_each, chosen.as_deref()) {
+        if each == ForEach::Service {
+            let record = profile.docket.service.iter().rev().find(|s| {
+                s.party == id && s.method != crate::profile::ServiceMethod::WaiverRequest
+            });
+            if let Some(record) = record {
+                map.insert(
+                    "service".into(),
+                    serde_json::to_value(record).unwrap_or(Value::Null),
+                );
+            }
+            let federal = profile.party(id).is_some_and(|p| {
+                p.is_united_states_or_official() || p.is_federal_officer_individually()
+            });
+            map.insert("served".into(), party_value(id));
+            map.insert("served_united_states".into(), Value::Bool(federal));
+        } else {
+            map.insert("filer".into(), Value::Array(vec![party_value(id)]));
+            let counsel: Vec<&crate::profile::Counsel> = profile
+                .counsel
+                .iter()
+                .filter(|c| c.represents.iter().any(|r| r == id))
+                .collect();
+            map.insert(
+                "filing_counsel".into(),
+                serde_json::to_value(counsel).unwrap_or(Value::Null),
+            );
+        }
+    }
+    let motion = profile.docket.motions.iter().find(|m| {
+        m.template.as_deref() == Some(template.name.as_str())
+            && chosen
+                .as_deref()
+                .is_none_or(|id| template.front.for_each == Some(ForEach::Service) || m.party == id)
+    });
+    if let Some(m) = motion {
+        map.insert(
+            "motion".into(),
+            serde_json::to_value(m).unwrap_or(Value::Null),
+        );
+    }
+    data
+}
+
+fn base_context(profile: &CaseProfile, template: &Template, date: NaiveDate) -> Value {
     let mut data = serde_json::to_value(profile).expect("a profile always serializes");
     let role_key = |role: &str| -> Value {
         Value::Array(

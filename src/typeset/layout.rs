@@ -29,6 +29,9 @@ pub struct FooterText {
     pub short_title: String,
     /// `{case_number}`: the case number, empty when there is none yet.
     pub case_number: String,
+    /// A legend printed in bold capitals, centred at the top of every page ("FILED UNDER
+    /// SEAL"); none when empty.
+    pub legend: String,
 }
 
 /// A piece of a word set in one face.
@@ -619,6 +622,19 @@ fn decorate(page: &mut Page, number: usize, total: usize, style: &CourtStyle, fo
                 width: pl.rule_width,
             }));
         }
+    }
+    if !footer.legend.trim().is_empty() {
+        let text = footer.legend.to_uppercase();
+        let w = fonts::text_width(Face::SerifBold, &text, size);
+        page.items.push(Item::Text(TextRun {
+            x: (style.page.left + style.page.right - w) / 2.0,
+            y: (style.text.first_baseline - 2.5 * style.text.unit).max(size + 6.0),
+            face: Face::SerifBold,
+            size,
+            text,
+            word_spacing: 0.0,
+            artifact: true,
+        }));
     }
     let f = &style.footer;
     if f.skip_first_page && number == 1 {

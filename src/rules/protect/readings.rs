@@ -108,7 +108,7 @@ pub(crate) fn of_filing(filing: &Filing) -> Vec<(Output, Pieces)> {
     out.push((Output::PdfMetadata, meta));
     out.push((
         Output::FileName,
-        vec![(format!("{}.pdf", filing.template), Spot::default())],
+        vec![(format!("{}.pdf", filing.file_stem), Spot::default())],
     ));
     out
 }
