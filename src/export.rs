@@ -474,8 +474,9 @@ pub fn export_set(
         });
     }
     let (sealed, filings): (Vec<Filing>, Vec<Filing>) = filings.into_iter().partition(|f| f.sealed);
-    report.sealed = write_sealed(profile, &sealed, dir, opts)?;
+    let sealed = sealed_outputs(profile, &sealed, dir, opts)?;
     if filings.is_empty() {
+        report.sealed = write_sealed(&sealed, opts)?;
         return Ok(report);
     }
 
@@ -510,6 +511,7 @@ pub fn export_set(
     write_set(dir, &files, opts.replace_read_only, |file| {
         step(&mut done, format!("Writing {file}"))
     })?;
+    report.sealed = write_sealed(&sealed, opts)?;
     report.files = index
         .into_iter()
         .map(|e| ExportedFile {
@@ -545,19 +547,28 @@ fn documents_of(
     (jobs, not_applicable)
 }
 
-/// Writes each sealed paper of a set on its own, as `sealed/<name>.pdf` under the set's
-/// folder, outside the set's transaction, packet and index. Its file name passes the
-/// guard like every other.
-fn write_sealed(
+/// A sealed paper of a set, ready to be written on its own.
+struct SealedOutput {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    title: String,
+    pages: usize,
+}
+
+/// Where and what each sealed paper of a set is written as: `sealed/<name>.pdf` under the
+/// set's folder, outside the set's transaction, packet and index. Its file name passes
+/// the guard like every other, and its target is checked before the set is written.
+fn sealed_outputs(
     profile: &CaseProfile,
     sealed: &[Filing],
     dir: &Path,
     opts: &ExportOptions,
-) -> Result<Vec<ExportedFile>> {
+) -> Result<Vec<SealedOutput>> {
+    let guard = crate::rules::protect::Guard::new(profile);
     let mut out = Vec::new();
     for f in sealed {
         let name = format!("{}.pdf", f.file_stem);
-        let leaks = crate::rules::protect::Guard::new(profile).check_name(&name);
+        let leaks = guard.check_name(&name);
         if !leaks.is_empty() {
             return Err(ExportError::Filing {
                 template: f.template.clone(),
@@ -565,13 +576,27 @@ fn write_sealed(
             });
         }
         let path = dir.join(SEALED_FOLDER).join(name);
-        let bytes = f.to_pdf();
-        write_output(&path, &bytes, opts.replace_read_only)?;
-        out.push(ExportedFile {
+        check_target(&path, opts.replace_read_only)?;
+        out.push(SealedOutput {
             path,
+            bytes: f.to_pdf(),
             title: f.title.clone(),
             pages: f.pages.len(),
-            sha256: filing::sha256_hex(&bytes),
+        });
+    }
+    Ok(out)
+}
+
+/// Writes the sealed papers of a set, each on its own (after the public set).
+fn write_sealed(sealed: &[SealedOutput], opts: &ExportOptions) -> Result<Vec<ExportedFile>> {
+    let mut out = Vec::new();
+    for s in sealed {
+        write_output(&s.path, &s.bytes, opts.replace_read_only)?;
+        out.push(ExportedFile {
+            path: s.path.clone(),
+            title: s.title.clone(),
+            pages: s.pages,
+            sha256: filing::sha256_hex(&s.bytes),
         });
     }
     Ok(out)
@@ -1181,8 +1206,19 @@ mod tests {
         let out = dir.path().join("out");
         let catalog = Catalog::builtin();
         let all = FilingSet::every(&catalog);
-        export_set(&example(), &catalog, &all, &out, &opts(), |_| {}).unwrap();
+        let first = export_set(&example(), &catalog, &all, &out, &opts(), |_| {}).unwrap();
         assert!(out.join("representation-letter.pdf").is_file());
+        // The sealed declaration is written on its own, outside the set.
+        assert_eq!(first.sealed.len(), 1);
+        assert_eq!(
+            first.sealed[0].path,
+            out.join(SEALED_FOLDER)
+                .join("sealed-identity-declaration.pdf")
+        );
+        assert!(first
+            .files
+            .iter()
+            .all(|f| !f.path.starts_with(out.join(SEALED_FOLDER))));
         let mine = out.join("my-notes.txt");
         fs::write(&mine, "not Drafter's").unwrap();
         let two = FilingSet::chosen(vec!["voluntary-dismissal".into(), "complaint".into()]);
@@ -1199,6 +1235,7 @@ mod tests {
                 "index.json",
                 "my-notes.txt",
                 "packet.pdf",
+                "sealed",
                 "voluntary-dismissal.pdf"
             ]
         );

@@ -231,15 +231,8 @@ pub fn documents(
     let Ok(t) = catalog.get(template) else {
         return Ok(vec![None]);
     };
-    if let Some(rules) = &t.front.local_rules {
-        let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
-            .map(|s| s.court)
-            .unwrap_or_default();
-        if court.local_rules.as_deref() != Some(rules.as_str()) {
-            return Err(format!(
-                "{template}: not for this case (written for the local rules `{rules}`, which this case's court does not follow)"
-            ));
-        }
+    if let Some(why) = other_local_rules(profile, t, catalog) {
+        return Err(format!("{template}: not for this case ({why})"));
     }
     match t.front.for_each {
         None => Ok(vec![None]),
@@ -257,6 +250,22 @@ pub fn documents(
     }
 }
 
+/// Why a template written for some local rules (`local_rules`) is not for this case's
+/// court: "written for the local rules `cand`, which …"; `None` when it is.
+fn other_local_rules(
+    profile: &CaseProfile,
+    t: &crate::template::Template,
+    catalog: &Catalog,
+) -> Option<String> {
+    let rules = t.front.local_rules.as_deref()?;
+    let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
+        .map(|s| s.court)
+        .unwrap_or_default();
+    (court.local_rules.as_deref() != Some(rules)).then(|| {
+        format!("written for the local rules `{rules}`, which this case's court does not follow")
+    })
+}
+
 /// Whether the template makes a document for this case: its local rules are the court's,
 /// and a `for_each` template has the record asked for (or any, when none is named).
 /// Errors name what is missing.
@@ -267,19 +276,11 @@ fn applicability(
     opts: &Options,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    if let Some(rules) = &t.front.local_rules {
-        let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
-            .map(|s| s.court)
-            .unwrap_or_default();
-        if court.local_rules.as_deref() != Some(rules.as_str()) {
-            out.push(Finding::error(
-                "court.style",
-                format!(
-                    "\"{}\" is written for the local rules `{rules}`, which this case's court does not follow",
-                    t.front.title
-                ),
-            ));
-        }
+    if let Some(why) = other_local_rules(profile, t, catalog) {
+        out.push(Finding::error(
+            "court.style",
+            format!("\"{}\" is {why}", t.front.title),
+        ));
     }
     if let Some(each) = t.front.for_each {
         let all = crate::template::instances(profile, t);

@@ -576,19 +576,7 @@ fn a_closed_pipe_ends_the_output_quietly() {
 fn export_all_lists_the_filings_in_filing_order() {
     let data = tempdir();
     let out = data.path().join("out");
-    let o = run(
-        data.path(),
-        &[
-            "export",
-            "--example",
-            "alt-uscis",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            "2017-04-07",
-        ],
-    );
+    let o = export_example_set(data.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let public = [
         "complaint.pdf",

@@ -72,7 +72,11 @@ fn assert_one_set(dir: &Path, context: &str) {
         serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap())
             .unwrap_or_else(|e| panic!("{context}: index.json: {e}"));
     let entries = index.as_array().unwrap();
-    assert_eq!(entries.len(), 5, "{context}: four filings and the packet");
+    assert_eq!(
+        entries.len(),
+        13,
+        "{context}: twelve filings and the packet"
+    );
     let mut listed = Vec::new();
     for e in entries {
         let file = e["file"].as_str().unwrap();

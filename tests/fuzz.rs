@@ -94,6 +94,7 @@ fn markdown_target(bytes: &[u8]) {
         title: spec.title.clone(),
         short_title: spec.short_title.clone(),
         case_number: "3:17-cv-01916".into(),
+        legend: String::new(),
     };
     let _ = typeset::layout::layout(&elements, &style, &footer);
 }

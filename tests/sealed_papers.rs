@@ -54,27 +54,29 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn export_all(data: &Path, out: &Path) -> std::process::Output {
-    run(
-        data,
-        &[
-            "export",
-            "--example",
-            "alt-uscis",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            "2017-04-07",
-        ],
-    )
+/// The example with `change` made to it, written to a file and exported with `args`
+/// (`--out` is added: the returned folder).
+fn export_changed(
+    data: &Path,
+    change: impl FnOnce(&mut Value),
+    args: &[&str],
+) -> (std::process::Output, PathBuf) {
+    let mut v: Value = serde_json::from_str(drafter::examples::json("alt-uscis").unwrap()).unwrap();
+    change(&mut v);
+    let path = data.join("case.json");
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let out = data.join("out");
+    let mut all = vec!["export", "--profile", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--out", out.to_str().unwrap()]);
+    (run(data, &all), out)
 }
 
 #[test]
 fn only_the_sealed_declaration_holds_the_protected_values() {
     let data = tempdir();
     let out = data.path().join("out");
-    let o = export_all(data.path(), &out);
+    let o = export_example_set(data.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let sealed = out.join("sealed/sealed-identity-declaration.pdf");
     assert!(sealed.is_file(), "{}", stdout(&o));
@@ -110,14 +112,12 @@ fn only_the_sealed_declaration_holds_the_protected_values() {
     for path in &others {
         let name = path.file_name().unwrap().to_string_lossy();
         assert!(found_in(&name).is_empty(), "{name}");
+        // The raw bytes (a PDF's strings, the index's JSON) are searched for the longer
+        // pieces: a 4-digit run turns up by chance in a PDF's offsets.
         let bytes = std::fs::read(path).unwrap();
         let raw = String::from_utf8_lossy(&bytes);
-        assert!(
-            found_in(&raw).is_empty(),
-            "{}: {:?}",
-            path.display(),
-            found_in(&raw)
-        );
+        let in_raw: Vec<&str> = found_in(&raw).into_iter().filter(|v| v.len() > 8).collect();
+        assert!(in_raw.is_empty(), "{}: {in_raw:?}", path.display());
         if name.ends_with(".pdf") {
             let text = pdf_text(path);
             assert!(
@@ -148,32 +148,24 @@ fn only_the_sealed_declaration_holds_the_protected_values() {
     let packet = entries.iter().find(|e| e["file"] == "packet.pdf").unwrap();
     assert_eq!(packet["pages"].as_u64().unwrap() as usize, listed);
     let info = tool("pdfinfo", &[out.join("packet.pdf").to_str().unwrap()]);
-    assert!(
-        info.contains(&format!("Pages:          {listed}")),
-        "{info}"
-    );
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|n| n.trim().parse::<usize>().unwrap());
+    assert_eq!(pages, Some(listed), "{info}");
 }
 
 #[test]
 fn the_guard_still_refuses_the_value_in_every_public_paper() {
     let data = tempdir();
-    let mut v: Value = serde_json::from_str(drafter::examples::json("alt-uscis").unwrap()).unwrap();
     // The true name typed into the public motion's argument.
-    v["extra"]["pseudonym"]["harm"][0] =
-        "Doe, whose name is Mara Quill-Esterhazy, fears disclosure.".into();
-    let path = data.path().join("case.json");
-    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
-    let out = data.path().join("out");
-    let o = run(
+    let (o, out) = export_changed(
         data.path(),
-        &[
-            "export",
-            "--profile",
-            path.to_str().unwrap(),
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-        ],
+        |v| {
+            v["extra"]["pseudonym"]["harm"][0] =
+                "Doe, whose name is Mara Quill-Esterhazy, fears disclosure.".into()
+        },
+        &["--all"],
     );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let err = stderr(&o);
@@ -186,31 +178,24 @@ fn the_guard_still_refuses_the_value_in_every_public_paper() {
 #[test]
 fn a_sealed_file_name_with_a_protected_value_is_refused() {
     let data = tempdir();
-    let mut v: Value = serde_json::from_str(drafter::examples::json("alt-uscis").unwrap()).unwrap();
     // A second pseudonymous interested party whose id is the first one's surname: with
     // two of them, each sealed declaration is named after its party's id.
-    let parties = v["parties"].as_array_mut().unwrap();
-    let mut other = parties[6].clone();
-    other["id"] = "esterhazy".into();
-    other["name"] = "Roe, a second operator".into();
-    other["short_name"] = "Roe".into();
-    other["protected"] = serde_json::json!({"true_name": "Ottoline Brabazon-Kettering"});
-    parties.push(other);
-    let path = data.path().join("case.json");
-    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
-    let out = data.path().join("out");
-    let o = run(
+    let (o, out) = export_changed(
         data.path(),
+        |v| {
+            let parties = v["parties"].as_array_mut().unwrap();
+            let mut other = parties[6].clone();
+            other["id"] = "esterhazy".into();
+            other["name"] = "Roe, a second operator".into();
+            other["short_name"] = "Roe".into();
+            other["protected"] = serde_json::json!({"true_name": "Ottoline Brabazon-Kettering"});
+            parties.push(other);
+        },
         &[
-            "export",
-            "--profile",
-            path.to_str().unwrap(),
             "--template",
             "sealed-identity-declaration",
             "--template",
             "voluntary-dismissal",
-            "--out",
-            out.to_str().unwrap(),
         ],
     );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));

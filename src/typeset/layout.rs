@@ -895,6 +895,7 @@ mod tests {
             title: "Complaint".into(),
             short_title: "COMPLAINT".into(),
             case_number: "3:17-cv-01916".into(),
+            ..FooterText::default()
         };
         let pages = layout(&elements, &style, &footer).unwrap();
         for (i, page) in pages.iter().enumerate() {
@@ -914,5 +915,35 @@ mod tests {
         // Without a case number the footer drops the "Case No." part.
         let pages = layout(&elements, &style, &FooterText::default()).unwrap();
         assert!(!crate::typeset::page::pages_to_text(&pages).contains("Case No."));
+    }
+
+    #[test]
+    fn a_legend_heads_every_page_above_line_one() {
+        let style = cand();
+        let elements: Vec<Element> = (0..80).map(|i| line(&format!("Line {i}"))).collect();
+        let footer = FooterText {
+            legend: "Filed under seal".into(),
+            ..FooterText::default()
+        };
+        let pages = layout(&elements, &style, &footer).unwrap();
+        assert!(pages.len() > 1);
+        for page in &pages {
+            let legend: Vec<&TextRun> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) if t.text == "FILED UNDER SEAL" => Some(t),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(legend.len(), 1);
+            assert!(legend[0].y < style.text.first_baseline);
+            assert!(legend[0].artifact);
+        }
+        let plain = layout(&elements, &style, &FooterText::default()).unwrap();
+        assert!(plain[0]
+            .items
+            .iter()
+            .all(|i| !matches!(i, Item::Text(t) if t.text.contains("SEAL"))));
     }
 }

@@ -107,3 +107,20 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// `drafter export --example alt-uscis --all --out OUT --date 2017-04-07` in `data`.
+pub fn export_example_set(data: &Path, out: &Path) -> Output {
+    run(
+        data,
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--all",
+            "--out",
+            out.to_str().unwrap(),
+            "--date",
+            "2017-04-07",
+        ],
+    )
+}

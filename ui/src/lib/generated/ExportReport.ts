@@ -24,4 +24,14 @@ skipped: Array<string>,
 /**
  * Warnings from the filing rules (`template: …`).
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * Sealed papers written on their own (`sealed/<name>.pdf` beside a set), never in a
+ * packet or an index.
+ */
+sealed: Array<ExportedFile>, 
+/**
+ * Templates of the set that make no document for this case, with why (a proof of
+ * service with no service recorded, a local-rule paper in another court).
+ */
+not_applicable: Array<string>, };

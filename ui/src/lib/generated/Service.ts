@@ -25,4 +25,33 @@ us_attorney_served?: string | null,
 /**
  * A waiver request sent to a defendant outside any judicial district of the United States.
  */
-outside_united_states?: boolean, };
+outside_united_states?: boolean, 
+/**
+ * Who served the papers: the name of the person who signs the proof of service
+ * (Fed. R. Civ. P. 4(l)(1)).
+ */
+server?: string | null, 
+/**
+ * The server's business address, one line per entry.
+ */
+server_address?: Array<string>, 
+/**
+ * The person who received the papers for the party ("Jane Roe, authorized to accept
+ * service").
+ */
+recipient?: string | null, 
+/**
+ * Where the papers were delivered or mailed to, one line per entry.
+ */
+place?: Array<string>, 
+/**
+ * For a federal defendant: the papers were sent to the United States attorney's
+ * civil-process clerk by registered or certified mail (Rule 4(i)(1)(A)(ii)) rather
+ * than delivered (4(i)(1)(A)(i)).
+ */
+us_attorney_by_mail?: boolean, 
+/**
+ * For a federal defendant: the day a copy was sent to the Attorney General by
+ * registered or certified mail (Rule 4(i)(1)(B)).
+ */
+attorney_general_served?: string | null, };
