@@ -126,6 +126,7 @@ impl DraftOptions {
         Options {
             date: self.date,
             style: self.style.clone(),
+            today: filing::today(),
         }
     }
 }
@@ -158,7 +159,8 @@ pub struct TemplateEntry {
     /// The template's line of the list.
     #[serde(flatten)]
     pub info: TemplateInfo,
-    /// Problems with line and column (`file:line:column: message`), for a firm template.
+    /// Problems with line and column (`file:line:column: message`, `… warning: …` for a
+    /// warning), for a firm template.
     pub problems: Vec<String>,
 }
 
@@ -314,18 +316,7 @@ impl Workspace {
                 let problems = match &info.origin {
                     Origin::User(path) => match std::fs::read_to_string(path) {
                         Ok(src) => {
-                            let report =
-                                template::check_source(&info.name, &src, info.origin.clone());
-                            report
-                                .problems
-                                .iter()
-                                .map(|p| {
-                                    format!(
-                                        "{}:{}:{}: {}",
-                                        report.file, p.line, p.column, p.message
-                                    )
-                                })
-                                .collect()
+                            template::check_source(&info.name, &src, info.origin.clone()).lines()
                         }
                         Err(e) => vec![format!("{}: {e}", path.display())],
                     },

@@ -28,7 +28,7 @@ pub mod service;
 mod text;
 
 pub use calendar::{Calendar, CalendarError, DayOff, Holiday, HolidayList};
-pub use checks::{filing_findings, FilingContext};
+pub use checks::{case_number_findings, date_findings, filing_findings, FilingContext};
 pub use court::{system_mismatch, CourtRules, CourtSystem};
 pub use deadlines::{compute, count_days, Computed, Deadline, DeadlineError};
 pub use dismissal::voluntary_dismissal_findings;
