@@ -24,14 +24,19 @@ pub struct Options {
     /// For a template that makes one document per record (`for_each`): the party id of
     /// the record to make it for; `None` is the first.
     pub instance: Option<String>,
+    /// Today, for the checks that compare the case's dates with it (a filing date in the
+    /// future). Tests set it; everyone else takes [`today`].
+    pub today: NaiveDate,
 }
 
 impl Options {
-    /// Options for a filing dated `date`, in the profile's own court style.
+    /// Options for a filing dated `date`, in the profile's own court style, checked
+    /// [`today`].
     pub fn dated(date: NaiveDate) -> Options {
         Options {
             date,
             style: None,
+            today: today(),
             instance: None,
         }
     }
@@ -43,6 +48,11 @@ impl Options {
             ..self.clone()
         }
     }
+}
+
+/// Today's date on this computer's clock.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Why a filing could not be produced.
@@ -189,17 +199,20 @@ pub fn style_for(
     CourtStyle::load(id, catalog.user_dir())
 }
 
-/// The court rules of the case's court (from its style's `[court]` table; a federal court
-/// of unknown state when the style cannot be loaded) and the findings of the rules for this
-/// template there.
+/// The court rules of the case's court: from its style's `[court]` table; a federal court
+/// of unknown state when the style cannot be loaded.
+fn court_rules(profile: &CaseProfile, catalog: &Catalog) -> crate::rules::CourtRules {
+    CourtStyle::load(&profile.court.style, catalog.user_dir())
+        .map(|s| s.court)
+        .unwrap_or_default()
+}
+
+/// The findings of the rules for this template in the case's court.
 fn rules_findings(
     profile: &CaseProfile,
     t: &crate::template::Template,
-    catalog: &Catalog,
+    court: &crate::rules::CourtRules,
 ) -> Vec<Finding> {
-    let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
-        .map(|s| s.court)
-        .unwrap_or_default();
     let ctx = crate::rules::FilingContext {
         title: &t.front.title,
         systems: &t.front.systems,
@@ -209,7 +222,7 @@ fn rules_findings(
         initial_pleading: is_initial_pleading(t),
         layout_has_caption: t.front.layout == Layout::Pleading,
     };
-    crate::rules::filing_findings(profile, &ctx, &court)
+    crate::rules::filing_findings(profile, &ctx, court)
 }
 
 /// Whether the template is a complaint (front matter `checks = ["initial-pleading"]`).
@@ -258,9 +271,7 @@ fn other_local_rules(
     catalog: &Catalog,
 ) -> Option<String> {
     let rules = t.front.local_rules.as_deref()?;
-    let court = CourtStyle::load(&profile.court.style, catalog.user_dir())
-        .map(|s| s.court)
-        .unwrap_or_default();
+    let court = court_rules(profile, catalog);
     (court.local_rules.as_deref() != Some(rules)).then(|| {
         format!("written for the local rules `{rules}`, which this case's court does not follow")
     })
@@ -375,20 +386,28 @@ struct Checks {
 }
 
 impl Checks {
-    /// Runs the checks; without a template, only the profile's.
+    /// Runs the checks; without a template, only the profile's (with the court's docket
+    /// number and the order of the case's dates).
     fn run(
         profile: &CaseProfile,
         t: Option<&crate::template::Template>,
         catalog: &Catalog,
         opts: &Options,
     ) -> Checks {
+        let court = court_rules(profile, catalog);
         let mut findings = profile.validate();
+        findings.extend(crate::rules::case_number_findings(profile, &court));
+        findings.extend(crate::rules::date_findings(profile, opts.today));
         let data = t
             .map(|t| crate::template::context_for(profile, t, opts.date, opts.instance.as_deref()));
-        let required = t
-            .iter()
-            .zip(&data)
-            .flat_map(|(t, data)| t.front.required.iter().map(move |field| (t, data, field)));
+        // A required field that is a question is reported by its label, below.
+        let required = t.iter().zip(&data).flat_map(|(t, data)| {
+            t.front
+                .required
+                .iter()
+                .filter(|field| t.front.question_at(field).is_none())
+                .map(move |field| (t, data, field))
+        });
         for (t, data, field) in required {
             let missing = match crate::template::lookup(data, field) {
                 None | Some(Value::Null) => true,
@@ -404,6 +423,9 @@ impl Checks {
                 ));
             }
         }
+        if let Some(t) = t {
+            findings.extend(crate::template::answer_findings(&t.front, profile));
+        }
         let mut rules = if t.is_some_and(|t| {
             t.front
                 .checks
@@ -414,7 +436,7 @@ impl Checks {
             Vec::new()
         };
         if let Some(t) = t {
-            rules.extend(rules_findings(profile, t, catalog));
+            rules.extend(rules_findings(profile, t, &court));
             findings.extend(applicability(profile, t, catalog, opts));
         }
         Checks {

@@ -176,7 +176,8 @@ struct ExportSource {
 
 #[derive(Args)]
 struct DocOptions {
-    /// The document date (signature, certificate, PDF metadata); default today.
+    /// The document date (signature, certificate, PDF metadata); default today
+    /// (`DRAFTER_TODAY` stands in for the clock).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<NaiveDate>,
     /// A court style that overrides the profile's (see `drafter styles`).
@@ -267,7 +268,7 @@ fn run(cli: Cli) -> Result<()> {
             template,
             json,
             opts,
-        } => check(&env, &source, &template, json, &options(&opts)),
+        } => check(&env, &source, &template, json, &options(&opts)?),
         Command::Export(args) => export(&env, args),
         Command::Deadlines { source, json } => deadlines(&env, &source, json),
         Command::Render {
@@ -279,7 +280,7 @@ fn run(cli: Cli) -> Result<()> {
             opts,
         } => {
             let profile = load_profile(&env, &source)?;
-            let filing = filing::prepare(&profile, &env.catalog(), &template, &options(&opts))?;
+            let filing = filing::prepare(&profile, &env.catalog(), &template, &options(&opts)?)?;
             render(&filing, format, out.as_deref(), force)
         }
     }
@@ -357,14 +358,28 @@ fn deadlines(env: &Env, source: &ProfileSource, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn options(opts: &DocOptions) -> Options {
-    Options {
-        date: opts
-            .date
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+/// Environment variable that stands in for today's date (`YYYY-MM-DD`): the default
+/// document date and the checks that compare with today (a filing date in the future).
+const TODAY_ENV: &str = "DRAFTER_TODAY";
+
+/// Today: `DRAFTER_TODAY` when set, else the computer's clock.
+fn today() -> Result<NaiveDate> {
+    match std::env::var(TODAY_ENV) {
+        Ok(s) if !s.trim().is_empty() => {
+            parse_date(s.trim()).map_err(|e| anyhow!("{TODAY_ENV}: {e}"))
+        }
+        _ => Ok(filing::today()),
+    }
+}
+
+fn options(opts: &DocOptions) -> Result<Options> {
+    let today = today()?;
+    Ok(Options {
+        date: opts.date.unwrap_or(today),
         style: opts.style.clone(),
         instance: opts.instance.clone(),
-    }
+        today,
+    })
 }
 
 fn load_profile(env: &Env, source: &ProfileSource) -> Result<CaseProfile> {
@@ -391,7 +406,7 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
     let opts = ExportOptions {
         confirm_privacy: args.allow_privacy_findings,
         replace_read_only: args.force,
-        ..ExportOptions::new(options(&args.opts))
+        ..ExportOptions::new(options(&args.opts)?)
     };
     let out = &args.out;
     if let Some(dir) = &args.source.batch {
@@ -571,15 +586,19 @@ fn template_check(file: &Path, json: bool) -> Result<()> {
         .map(|f| f.strip_suffix(template::EXTENSION).unwrap_or(f).to_string())
         .unwrap_or_default();
     let report = template::check_source(&name, &source, Origin::User(file.to_path_buf()));
+    let warnings = report.problems.len() - report.errors();
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
-    } else if report.is_ok() {
-        writeln!(out, "{}: ok", file.display())?;
     } else {
         eprint!("{report}");
+        if report.is_ok() && warnings == 0 {
+            writeln!(out, "{}: ok", file.display())?;
+        } else if report.is_ok() {
+            writeln!(out, "{}: ok, with {warnings} warning(s)", file.display())?;
+        }
     }
     if !report.is_ok() {
-        bail!("{}: {} problem(s)", file.display(), report.problems.len());
+        bail!("{}: {} problem(s)", file.display(), report.errors());
     }
     Ok(())
 }

@@ -127,6 +127,7 @@ impl DraftOptions {
             date: self.date,
             style: self.style.clone(),
             instance: None,
+            today: filing::today(),
         }
     }
 }
@@ -159,7 +160,8 @@ pub struct TemplateEntry {
     /// The template's line of the list.
     #[serde(flatten)]
     pub info: TemplateInfo,
-    /// Problems with line and column (`file:line:column: message`), for a firm template.
+    /// Problems with line and column (`file:line:column: message`, `… warning: …` for a
+    /// warning), for a firm template.
     pub problems: Vec<String>,
 }
 
@@ -315,18 +317,7 @@ impl Workspace {
                 let problems = match &info.origin {
                     Origin::User(path) => match std::fs::read_to_string(path) {
                         Ok(src) => {
-                            let report =
-                                template::check_source(&info.name, &src, info.origin.clone());
-                            report
-                                .problems
-                                .iter()
-                                .map(|p| {
-                                    format!(
-                                        "{}:{}:{}: {}",
-                                        report.file, p.line, p.column, p.message
-                                    )
-                                })
-                                .collect()
+                            template::check_source(&info.name, &src, info.origin.clone()).lines()
                         }
                         Err(e) => vec![format!("{}: {e}", path.display())],
                     },

@@ -1,5 +1,7 @@
 //! Checks a profile for what a filing needs: missing facts, dangling party references,
-//! values that do not look like what the field holds (a docket number, an e-mail address).
+//! values that do not look like what the field holds (an e-mail address). The docket
+//! number's shape depends on the court's system, so it is checked with the court's rules
+//! (`rules::case_number_findings`).
 //! Findings name the field path so the app can link to the field. These are the only field
 //! checks in the program: the app's editor shows the findings its commands return.
 
@@ -7,12 +9,6 @@ use super::{CaseProfile, Side};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
-
-/// A federal docket number: `3:17-cv-01916`, `1:20-cr-123`, `17-cv-1916`, with the judge's
-/// initials after it when a court adds them (`3:17-cv-01916-JST`).
-static FEDERAL_DOCKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2}:)?\d{2}-[a-zA-Z]{2,4}-\d{1,6}(-[A-Z]{2,4})*$").expect("a valid pattern")
-});
 
 /// An e-mail address as a person would type it: something, `@`, a domain with a dot.
 static EMAIL: LazyLock<Regex> =
@@ -85,16 +81,6 @@ impl CaseProfile {
             .collect();
         if self.court.name.trim().is_empty() {
             out.push(Finding::error("court.name", "the court's name is empty"));
-        }
-        if let Some(number) = &self.case_number {
-            if self.court.name.trim_start().starts_with("United States")
-                && !FEDERAL_DOCKET.is_match(number.trim())
-            {
-                out.push(Finding::warning(
-                    "case_number",
-                    "not a usual federal docket number (e.g. 3:17-cv-01916)",
-                ));
-            }
         }
         let mut seen = std::collections::HashSet::new();
         for (i, p) in self.parties.iter().enumerate() {
@@ -290,28 +276,6 @@ mod tests {
             .iter()
             .map(|f| format!("{:?}:{}", f.severity, f.field))
             .collect()
-    }
-
-    #[test]
-    fn federal_docket_numbers_are_checked_in_federal_courts_only() {
-        for n in [
-            "3:17-cv-01916",
-            "1:20-cr-123",
-            "17-cv-1916",
-            "3:17-cv-01916-JST",
-        ] {
-            let p = case(&format!(r#", "case_number": "{n}""#));
-            assert!(p.validate().is_empty(), "{n}: {:?}", p.validate());
-        }
-        let p = case(r#", "case_number": "seventeen""#);
-        assert_eq!(fields(&p), ["Warning:case_number"]);
-        assert_eq!(
-            p.validate()[0].message,
-            "not a usual federal docket number (e.g. 3:17-cv-01916)"
-        );
-        let mut p = case(r#", "case_number": "CGC-16-000001""#);
-        p.court.name = "Superior Court of California".into();
-        assert!(p.validate().is_empty());
     }
 
     #[test]

@@ -31,7 +31,7 @@ mod text;
 
 pub use calendar::{Calendar, CalendarError, DayOff, Holiday, HolidayList};
 pub use caption::{caption_case_number, caption_findings, caption_lines, judge_initials};
-pub use checks::{filing_findings, FilingContext};
+pub use checks::{case_number_findings, date_findings, filing_findings, FilingContext};
 pub use court::{system_mismatch, CourtRules, CourtSystem};
 pub use deadlines::{
     compute, compute_in, count_days, earliest_hearing, motion_deadlines, Computed, Deadline,

@@ -5,9 +5,17 @@
 //! the template to the same limits as every command ([`super::bounds`]) and then fills it
 //! with the example case and with an empty one, so it never calls a template fine that
 //! cannot be filled (a partial loop, a helper that fails whatever the profile).
+//!
+//! It also holds the body to the questions the front matter declares: every `extra` value
+//! the body reads (`extra.summons.number`, `@root.extra.…`, a helper's argument such as
+//! `(party extra.summons.issued_by)`, the fields read inside `#with extra.summons`) and
+//! every `extra.…` entry of `required` must be a declared question, or inside one, so
+//! nothing a template reads is left without a screen in the editor; a declared question
+//! the body never reads is a warning.
 
 use super::helpers::{self, Returns};
 use super::{Origin, Template, TemplateError};
+use crate::profile::Severity;
 use handlebars::template::{HelperTemplate, Parameter, TemplateElement, TemplateMapping};
 use handlebars::Path as HbPath;
 use serde::Serialize;
@@ -16,9 +24,38 @@ use serde_json::{json, Value};
 /// One problem in a template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
+    /// The line in the template's file, from 1.
     pub line: usize,
+    /// The column in that line, from 1.
     pub column: usize,
+    /// An error (the template must be fixed) or a warning (worth a look).
+    pub severity: Severity,
+    /// What is wrong.
     pub message: String,
+}
+
+impl Problem {
+    fn error(line: usize, column: usize, message: String) -> Problem {
+        Problem {
+            line,
+            column,
+            severity: Severity::Error,
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.severity {
+            Severity::Error => write!(f, "{}:{}: {}", self.line, self.column, self.message),
+            Severity::Warning => write!(
+                f,
+                "{}:{}: warning: {}",
+                self.line, self.column, self.message
+            ),
+        }
+    }
 }
 
 /// What `drafter template check` reports.
@@ -31,16 +68,32 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
-    /// True when the check found no problems.
+    /// True when the check found no errors (warnings may remain).
     pub fn is_ok(&self) -> bool {
-        self.problems.is_empty()
+        self.errors() == 0
+    }
+
+    /// How many of the problems are errors.
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    /// Each problem as `file:line:column: message` (`… warning: …` for a warning).
+    pub fn lines(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|p| format!("{}:{p}", self.file))
+            .collect()
     }
 }
 
 impl std::fmt::Display for CheckReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for p in &self.problems {
-            writeln!(f, "{}:{}:{}: {}", self.file, p.line, p.column, p.message)?;
+        for line in self.lines() {
+            writeln!(f, "{line}")?;
         }
         Ok(())
     }
@@ -75,11 +128,7 @@ pub fn check_source(name: &str, source: &str, origin: Origin) -> CheckReport {
             };
             return CheckReport {
                 file,
-                problems: vec![Problem {
-                    line,
-                    column,
-                    message,
-                }],
+                problems: vec![Problem::error(line, column, message)],
             };
         }
     };
@@ -89,9 +138,11 @@ pub fn check_source(name: &str, source: &str, origin: Origin) -> CheckReport {
         .clone();
     let root = shape(&template);
     let mut problems = Vec::new();
+    let mut reads = Vec::new();
     let mut walker = Walker {
         root: &root,
         problems: &mut problems,
+        reads: &mut reads,
         offset: template.body_line - 1,
     };
     walker.elements(
@@ -101,13 +152,14 @@ pub fn check_source(name: &str, source: &str, origin: Origin) -> CheckReport {
     );
     for field in &template.front.required {
         if !path_known(&root, field) {
-            problems.push(Problem {
-                line: 1,
-                column: 1,
-                message: format!("`required` names `{field}`, which is not a case profile field"),
-            });
+            problems.push(Problem::error(
+                1,
+                1,
+                format!("`required` names `{field}`, which is not a case profile field"),
+            ));
         }
     }
+    problems.extend(question_problems(&template, &reads));
     problems.extend(trial_fills(&template));
     problems.sort_by_key(|p| (p.line, p.column));
     problems.dedup();
@@ -141,11 +193,87 @@ fn trial_fills(template: &Template) -> Vec<Problem> {
             }) => (line, column, reason),
             Err(other) => (1, 1, other.to_string()),
         };
-        out.push(Problem {
-            line,
-            column,
-            message,
-        });
+        out.push(Problem::error(line, column, message));
+    }
+    out
+}
+
+/// Whether a read of `extra.<read>` is answered by the question `key`: the read is the
+/// question, inside it (an item of a list), or encloses it (`#with extra.summons`).
+fn covers(key: &str, read: &str) -> bool {
+    let inside = |inner: &str, outer: &str| {
+        outer.is_empty()
+            || inner == outer
+            || inner
+                .strip_prefix(outer)
+                .is_some_and(|rest| rest.starts_with('.'))
+    };
+    inside(read, key) || inside(key, read)
+}
+
+/// The body's `extra` reads and the `extra.…` required fields against the declared
+/// questions: an undeclared read or required field is an error where it is written; a
+/// question nothing reads is a warning at its key.
+fn question_problems(template: &Template, reads: &[(String, (usize, usize))]) -> Vec<Problem> {
+    let questions = &template.front.questions;
+    let toml_text = super::frontmatter::split(&template.source).map_or("", |(t, _, _)| t);
+    let positions = super::questions::positions(toml_text);
+    // A position in the TOML text as a line and column of the file (after the `+++` line).
+    let at = |offset: Option<usize>| {
+        offset.map_or((1, 1), |o| {
+            let (line, column) = super::line_col(toml_text, o);
+            (line + 1, column)
+        })
+    };
+    let mut out = Vec::new();
+    for (read, (line, column)) in reads {
+        if questions.iter().any(|q| covers(&q.key, read)) {
+            continue;
+        }
+        let message = if read.is_empty() {
+            "the template reads all of `extra`, and declares no question: declare each value it uses in a [[questions]] table".to_string()
+        } else {
+            // Suggest the path up to the first list index (`introduction` for
+            // `introduction.0`).
+            let key = read
+                .split('.')
+                .take_while(|seg| seg.parse::<usize>().is_err())
+                .collect::<Vec<_>>()
+                .join(".");
+            format!(
+                "`extra.{read}` is read here but is not a question: declare it in the front matter so the editor can ask for it ([[questions]] with key = \"{key}\", a label and a type; see docs/templates.md)"
+            )
+        };
+        out.push(Problem::error(*line, *column, message));
+    }
+    for (field, offset) in &positions.required {
+        let Some(key) = field.strip_prefix("extra.") else {
+            continue;
+        };
+        if !questions.iter().any(|q| q.key == key) {
+            let (line, column) = at(Some(*offset));
+            out.push(Problem::error(
+                line,
+                column,
+                format!(
+                    "`required` names `{field}`, which is not a question: declare it in a [[questions]] table with key = \"{key}\" and required = true (then it need not be listed here)"
+                ),
+            ));
+        }
+    }
+    for (i, q) in questions.iter().enumerate() {
+        if !reads.iter().any(|(read, _)| covers(&q.key, read)) {
+            let (line, column) = at(positions.questions.get(i).copied());
+            out.push(Problem {
+                line,
+                column,
+                severity: Severity::Warning,
+                message: format!(
+                    "the question `{}` (\"{}\") is never read by the template: the editor would ask for an answer nothing prints",
+                    q.key, q.label
+                ),
+            });
+        }
     }
     out
 }
@@ -200,7 +328,9 @@ fn shape(template: &Template) -> Value {
             "service": [{"party": "p", "method": "mail", "date": "2017-04-06",
                          "us_attorney_served": "2017-04-06", "outside_united_states": true}],
             "answer_served": "2017-04-06", "summary_judgment_motion_served": "2017-04-06",
-            "prior_dismissals": [{"court": "c", "case_number": "n", "date": "2017-04-06", "claims": ["c"]}]
+            "prior_dismissals": [{"court": "c", "case_number": "n", "date": "2017-04-06", "claims": ["c"]}],
+            "responses": [{"party": "p", "paper": "answer", "served": "2017-04-06"}],
+            "dismissal_covers": ["p"]
         },
         "extra": {}
     });
@@ -217,11 +347,21 @@ const BUILTIN_HELPERS: &[&str] = &[
 struct Walker<'a> {
     root: &'a Value,
     problems: &'a mut Vec<Problem>,
+    /// Every path under `extra` the body reads, with where.
+    reads: &'a mut Vec<(String, (usize, usize))>,
     offset: usize,
 }
 
-/// A value whose inside is not known (free-form `extra`, a helper's result).
+/// A value whose inside is not known (a helper's result).
 const ANY: &str = "\u{0}any";
+
+/// A value under `extra` (free-form: any key may be there): this prefix, then its path.
+const EXTRA: &str = "\u{0}extra:";
+
+/// The path under `extra` a value stands for, when it is one.
+fn extra_path(v: &Value) -> Option<&str> {
+    v.as_str().and_then(|s| s.strip_prefix(EXTRA))
+}
 
 impl Walker<'_> {
     fn elements(
@@ -244,11 +384,13 @@ impl Walker<'_> {
     }
 
     fn problem(&mut self, at: (usize, usize), message: String) {
-        self.problems.push(Problem {
-            line: at.0,
-            column: at.1,
-            message,
-        });
+        self.problems.push(Problem::error(at.0, at.1, message));
+    }
+
+    /// Records a read of `extra.<path>` and stands for its value.
+    fn read_extra(&mut self, path: String, at: (usize, usize)) -> Value {
+        self.reads.push((path.clone(), at));
+        Value::String(format!("{EXTRA}{path}"))
     }
 
     fn expression(
@@ -340,6 +482,8 @@ impl Walker<'_> {
                     .cloned()
                     .unwrap_or(Value::String(ANY.into())),
                 Some(other) if other.as_str() == Some(ANY) => other,
+                // A list or object under `extra`: its items are not known.
+                Some(other) if extra_path(&other).is_some() => Value::String(ANY.into()),
                 Some(other) => {
                     self.problem(
                         at,
@@ -402,14 +546,27 @@ impl Walker<'_> {
             .map_or(rest, |r| r.trim_start_matches(['.', '/']));
         rest = rest.strip_prefix("./").unwrap_or(rest);
         let at_root_level = std::ptr::eq(&current, self.root) || current == *self.root;
-        for (i, seg) in rest.split(['.', '/']).filter(|s| !s.is_empty()).enumerate() {
-            let seg = seg.trim_start_matches('[').trim_end_matches(']');
+        let segs: Vec<&str> = rest
+            .split(['.', '/'])
+            .filter(|s| !s.is_empty())
+            .map(|seg| seg.trim_start_matches('[').trim_end_matches(']'))
+            .collect();
+        // Inside a value under `extra` (`#with extra.summons`): the read goes on there.
+        if let Some(base) = extra_path(&current) {
+            let path = std::iter::once(base)
+                .chain(segs.iter().copied())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(".");
+            return self.read_extra(path, at);
+        }
+        for (i, &seg) in segs.iter().enumerate() {
             if current.as_str() == Some(ANY) {
                 return current;
             }
-            // Free-form maps: any key may be present.
+            // Free-form values: any key may be present; the read is recorded.
             if i == 0 && at_root_level && seg == "extra" {
-                return Value::String(ANY.into());
+                return self.read_extra(segs[1..].join("."), at);
             }
             if i == 1 && at_root_level && rest.starts_with("dates") {
                 return Value::String("2017-04-06".into());
@@ -475,10 +632,111 @@ mod tests {
         check_source("t", &src, Origin::Builtin)
     }
 
+    fn check_with(front: &str, body: &str) -> CheckReport {
+        let src = format!("+++\ntitle = \"T\"\nlayout = \"pleading\"\n{front}+++\n{body}");
+        check_source("t", &src, Origin::Builtin)
+    }
+
+    fn question(key: &str, kind: &str) -> String {
+        format!("[[questions]]\nkey = \"{key}\"\nlabel = \"{key}\"\ntype = \"{kind}\"\n")
+    }
+
     #[test]
     fn known_fields_pass() {
-        let r = check("{{court.name}} {{#each parties}}{{name}} {{party-name this}}{{/each}} {{extra.anything.at.all}}");
+        let r = check_with(
+            &question("anything.at.all", "text"),
+            "{{court.name}} {{#each parties}}{{name}} {{party-name this}}{{/each}} {{extra.anything.at.all}}",
+        );
+        assert!(r.problems.is_empty(), "{r}");
+    }
+
+    #[test]
+    fn every_extra_read_must_be_a_question() {
+        // Every way a body reads `extra`, each on its own line (body line 1 is file line 5).
+        let body = "{{extra.a}}\n\
+                    {{#each parties}}{{@root.extra.b.c}}{{/each}}\n\
+                    {{short (party extra.d)}}\n\
+                    {{#with extra.e}}{{f}}{{/with}}\n\
+                    {{#if extra.g}}x{{/if}}\n\
+                    {{#each extra.h}}{{this}}{{/each}}\n\
+                    {{extra.i.[0]}}\n";
+        let r = check(body);
+        let found: Vec<(usize, String)> = r
+            .problems
+            .iter()
+            .map(|p| {
+                let path = p.message.split('`').nth(1).unwrap_or_default().to_string();
+                (p.line, path)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (5, "extra.a".to_string()),
+                (6, "extra.b.c".to_string()),
+                (7, "extra.d".to_string()),
+                // `#with extra.e` reads `e`, and `f` inside it reads `e.f`.
+                (8, "extra.e".to_string()),
+                (8, "extra.e.f".to_string()),
+                (9, "extra.g".to_string()),
+                (10, "extra.h".to_string()),
+                (11, "extra.i.0".to_string()),
+            ],
+            "{r}"
+        );
+        assert!(r.problems.iter().all(|p| p.severity == Severity::Error));
+        assert_eq!(r.problems[0].column, 1);
+        assert!(r.problems[7].message.contains("key = \"i\""), "{r}");
+        assert!(!r.is_ok());
+
+        // Declared, the same body checks clean: a read inside a question (a list's item)
+        // or around it (`#with extra.e` around `e.f`) is answered by it.
+        let declared = [
+            question("a", "text"),
+            question("b.c", "text"),
+            question("d", "party"),
+            question("e.f", "text"),
+            question("g", "yes-no"),
+            question("h", "list"),
+            question("i", "paragraphs"),
+        ]
+        .concat();
+        let r = check_with(&declared, body);
+        assert!(r.problems.is_empty(), "{r}");
+    }
+
+    #[test]
+    fn required_extra_fields_must_be_questions_and_unread_questions_are_warned() {
+        let front = format!(
+            "required = [\"case_number\", \"extra.summons.number\"]\n{}",
+            question("unused", "text")
+        );
+        let r = check_with(&front, "{{case_number}}");
+        assert_eq!(r.problems.len(), 2, "{r}");
+        let required = &r.problems[0];
+        assert_eq!((required.line, required.column), (4, 28), "{r}");
+        assert_eq!(required.severity, Severity::Error);
+        assert!(required.message.contains("`extra.summons.number`"), "{r}");
+        let unread = &r.problems[1];
+        assert_eq!(unread.severity, Severity::Warning);
+        assert_eq!(unread.line, 6, "{r}");
+        assert!(unread.message.contains("`unused`"), "{r}");
+        // A warning alone does not fail the check; its line says it is a warning.
+        let r = check_with(&question("unused", "text"), "{{case_number}}");
         assert!(r.is_ok(), "{r}");
+        assert!(
+            r.to_string()
+                .contains(":5:7: warning: the question `unused`"),
+            "{r}"
+        );
+    }
+
+    #[test]
+    fn the_built_in_templates_declare_everything_they_read() {
+        for (name, source) in super::super::BUILTIN {
+            let r = check_source(name, source, Origin::Builtin);
+            assert!(r.problems.is_empty(), "{name}: {r}");
+        }
     }
 
     #[test]

@@ -175,10 +175,11 @@ pub struct Rejection {
 }
 
 /// Reads front matter TOML. An unknown key, a value of the wrong type or a setting
-/// outside its fixed set of values is rejected with the key's path.
+/// outside its fixed set of values is rejected with the key's path; so are questions whose
+/// keys are malformed, repeated or nested in one another ([`super::questions`]).
 pub fn parse(toml_text: &str) -> Result<FrontMatter, Rejection> {
     let de = toml::Deserializer::new(toml_text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let front: FrontMatter = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         Rejection {
@@ -186,7 +187,9 @@ pub fn parse(toml_text: &str) -> Result<FrontMatter, Rejection> {
             offset: inner.span().map(|s| s.start),
             reason: inner.message().trim().to_string(),
         }
-    })
+    })?;
+    super::questions::check_declarations(&front, toml_text)?;
+    Ok(front)
 }
 
 fn plaintiff() -> Role {
@@ -206,6 +209,41 @@ impl FrontMatter {
     /// The footer's short title: `short_title`, or the title when there is none.
     pub fn short_title(&self) -> &str {
         self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// Every field that must be present and non-empty: `required`, then `extra.<key>` of
+    /// each required question not listed there already.
+    pub fn required_fields(&self) -> Vec<String> {
+        let mut out = self.required.clone();
+        for q in self.questions.iter().filter(|q| q.required) {
+            let path = q.path();
+            if !out.contains(&path) {
+                out.push(path);
+            }
+        }
+        out
+    }
+
+    /// The question whose answer is at this profile path (`extra.summons.issued_by`).
+    pub fn question_at(&self, path: &str) -> Option<&Question> {
+        let key = path.strip_prefix("extra.")?;
+        self.questions.iter().find(|q| q.key == key)
+    }
+
+    /// How a message names this document: "The letter" for a letter, otherwise "The"
+    /// and its short title ("The Notice of Voluntary Dismissal").
+    pub fn document_words(&self) -> String {
+        match self.layout {
+            Layout::Letter => "The letter".to_string(),
+            Layout::Pleading => format!("The {}", self.short_title()),
+        }
+    }
+}
+
+impl Question {
+    /// The answer's path in the case profile: `extra.` and the key.
+    pub fn path(&self) -> String {
+        format!("extra.{}", self.key)
     }
 }
 

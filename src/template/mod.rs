@@ -8,11 +8,14 @@ pub mod bounds;
 mod check;
 mod frontmatter;
 pub mod helpers;
+pub mod items;
+pub mod questions;
 mod segments;
 
 pub use bounds::{MAX_BLOCK_DEPTH, MAX_EXPRESSION_DEPTH, MAX_PARTIAL_DEPTH, MAX_TEMPLATE_BYTES};
 pub use check::{check_source, CheckReport};
-pub use frontmatter::{Check, ForEach, FrontMatter};
+pub use frontmatter::{Check, ForEach, FrontMatter, Question, QuestionKind};
+pub use questions::answer_findings;
 
 use crate::profile::CaseProfile;
 use chrono::NaiveDate;
@@ -380,6 +383,9 @@ pub struct TemplateInfo {
     pub overrides_builtin: bool,
     /// Profile fields the template needs present and non-empty.
     pub required: Vec<String>,
+    /// The questions the template asks beyond the case profile (its `extra` values), in
+    /// the order the editor shows them.
+    pub questions: Vec<Question>,
     /// Why the template cannot be used, if it cannot.
     pub error: Option<String>,
 }
@@ -512,6 +518,7 @@ impl Catalog {
                         overrides_builtin: builtin && t.origin != Origin::Builtin,
                         origin: t.origin.clone(),
                         required: t.front.required.clone(),
+                        questions: t.front.questions.clone(),
                         error: None,
                     },
                     Err(e) => TemplateInfo {
@@ -527,6 +534,7 @@ impl Catalog {
                         ),
                         overrides_builtin: builtin,
                         required: Vec::new(),
+                        questions: Vec::new(),
                         error: Some(e.to_string()),
                     },
                 }
@@ -542,6 +550,7 @@ impl Catalog {
                         origin: Origin::User(path.clone()),
                         overrides_builtin: true,
                         required: Vec::new(),
+                        questions: Vec::new(),
                         error: Some(format!("{e} (the built-in `{name}` is used instead)")),
                     }),
             )
@@ -582,11 +591,11 @@ impl Catalog {
     ) -> Result<String, TemplateError> {
         let template = self.get(name)?;
         let data = context_for(profile, template, date, instance);
-        for field in &template.front.required {
-            if is_empty(lookup(&data, field)) {
+        for field in template.front.required_fields() {
+            if is_empty(lookup(&data, &field)) {
                 return Err(TemplateError::Required {
                     file: template.file(),
-                    field: field.clone(),
+                    field,
                 });
             }
         }
@@ -831,6 +840,7 @@ fn base_context(profile: &CaseProfile, template: &Template, date: NaiveDate) -> 
     let filing_counsel = serde_json::to_value(profile.counsel_for_role(template.front.filed_by))
         .unwrap_or(Value::Null);
     let short_caption = helpers::short_caption(&data);
+    normalize_items(&mut data, template);
     if let Value::Object(map) = &mut data {
         map.insert("plaintiffs".into(), plaintiffs);
         map.insert("defendants".into(), defendants);
@@ -848,6 +858,29 @@ fn base_context(profile: &CaseProfile, template: &Template, date: NaiveDate) -> 
         map.insert("short_caption".into(), Value::String(short_caption));
     }
     data
+}
+
+/// Leaves the punctuation of list items to the template ([`items`]): each request for
+/// relief and each item of a `list` question, as the template sees them.
+fn normalize_items(data: &mut Value, template: &Template) {
+    let mut lists: Vec<Vec<&str>> = vec![vec!["relief"]];
+    for q in &template.front.questions {
+        if q.kind == QuestionKind::List {
+            lists.push(std::iter::once("extra").chain(q.key.split('.')).collect());
+        }
+    }
+    for path in lists {
+        let list = path
+            .iter()
+            .try_fold(&mut *data, |v, seg| v.as_object_mut()?.get_mut(*seg));
+        if let Some(Value::Array(entries)) = list {
+            for item in entries.iter_mut() {
+                if let Value::String(s) = item {
+                    *s = items::normalize(s);
+                }
+            }
+        }
+    }
 }
 
 /// Follows a dotted path (`dates.filed`, `extra.summons.number`, `parties.0.name`).

@@ -34,5 +34,6 @@ describe("field paths", () => {
     expect(fieldLabel("case_number")).toBe("Case number");
     expect(fieldLabel("facts")).toBe("Facts");
     expect(fieldLabel("filing_counsel")).toBe("Counsel for the filing party");
+    expect(fieldLabel("extra.summons.issued_by")).toBe("Questions › summons › issued by");
   });
 });

@@ -51,6 +51,8 @@ export function concerns(findingField: string, path: string): boolean {
 /** A readable label for a field path: `parties[1].name` → "Party 2 › name". */
 export function fieldLabel(path: string): string {
   if (path.startsWith("page ")) return path;
+  // A template's question (its finding's message names it by its label).
+  if (path.startsWith("extra.")) return "Questions › " + path.slice(6).split(".").map((s) => s.replace(/_/g, " ")).join(" › ");
   const whole: Record<string, string> = {
     parties: "Parties",
     counsel: "Counsel",

@@ -38,6 +38,8 @@ export type { PartyKind } from "./generated/PartyKind";
 export type { PriorDismissal } from "./generated/PriorDismissal";
 export type { Progress } from "./generated/Progress";
 export type { ProtectedIdentity } from "./generated/ProtectedIdentity";
+export type { Question } from "./generated/Question";
+export type { QuestionKind } from "./generated/QuestionKind";
 export type { Response } from "./generated/Response";
 export type { ResponsePaper } from "./generated/ResponsePaper";
 export type { Rev } from "./generated/Rev";
