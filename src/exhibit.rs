@@ -253,6 +253,40 @@ pub fn load_for(
         .collect()
 }
 
+/// What the app shows of a file a person attaches: its page count and what to check.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExhibitInfo {
+    /// How many pages it has.
+    pub pages: usize,
+    /// Whether it is an image (a scanned page).
+    pub image: bool,
+    /// What a person should check by eye (pages without readable text, fonts not
+    /// embedded).
+    pub warnings: Vec<String>,
+}
+
+/// Reads and checks a file a person is attaching as `label` ("Exhibit C"), before it is
+/// added to the case: the same checks as an export's.
+pub fn inspect(exhibit: &Exhibit, label: &str) -> Result<ExhibitInfo, ExhibitError> {
+    let source = load(exhibit, label)?;
+    let attached = Attached {
+        label: label.to_string(),
+        title: exhibit.title.trim().to_string(),
+        file: exhibit.file.clone(),
+        slip_page: 0,
+        source,
+    };
+    Ok(ExhibitInfo {
+        pages: attached.source.pages,
+        image: attached.source.image,
+        warnings: warnings(std::slice::from_ref(&attached))
+            .into_iter()
+            .map(|f| format!("{} {}", attached.label, f.message))
+            .collect(),
+    })
+}
+
 /// Reads and checks one exhibit's file (kept for the process by path, size and time).
 pub fn load(exhibit: &Exhibit, label: &str) -> Result<Arc<Source>, ExhibitError> {
     let at = Named {
