@@ -196,6 +196,7 @@ impl ExportError {
                 FilingError::Template(_) => "template",
                 FilingError::Style(_) => "style",
                 FilingError::Layout { .. } => "layout",
+                FilingError::Exhibit(_) => "exhibit",
             },
             ExportError::PrivacyUnconfirmed { .. } => "privacy",
             ExportError::NothingReady { .. } => "invalid",
@@ -211,7 +212,10 @@ impl ExportError {
     /// rather than a refusal that stops the export whatever the policy.
     fn is_not_ready(&self) -> bool {
         match self {
-            ExportError::Filing { error, .. } => !matches!(error, FilingError::ProtectedLeak(_)),
+            ExportError::Filing { error, .. } => !matches!(
+                error,
+                FilingError::ProtectedLeak(_) | FilingError::Exhibit(_)
+            ),
             ExportError::Profile(_) | ExportError::Template(_) => true,
             _ => false,
         }
@@ -281,6 +285,9 @@ pub struct IndexEntry {
     pub pages: usize,
     /// The SHA-256 of the file's bytes, in hex.
     pub sha256: String,
+    /// The exhibits bound into it, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exhibits: Vec<crate::exhibit::IndexedExhibit>,
 }
 
 /// The file names a set's index is written under.
@@ -384,7 +391,7 @@ pub fn export_filing(
         files: vec![ExportedFile {
             path: path.to_path_buf(),
             title: filing.title.clone(),
-            pages: filing.pages.len(),
+            pages: filing.page_count(),
             sha256: filing::sha256_hex(&bytes),
         }],
         confirmed_privacy: confirmed,
@@ -488,20 +495,22 @@ pub fn export_set(
         let bytes = f.to_pdf();
         index.push(IndexEntry {
             sha256: filing::sha256_hex(&bytes),
-            pages: f.pages.len(),
+            pages: f.page_count(),
             title: f.title.clone(),
             template: f.template.clone(),
             file: file.clone(),
+            exhibits: crate::exhibit::indexed(&f.exhibits),
         });
         files.push((file, bytes));
     }
     let bytes = packet(&filings, opts.filing.date);
     index.push(IndexEntry {
         sha256: filing::sha256_hex(&bytes),
-        pages: filings.iter().map(|f| f.pages.len()).sum(),
+        pages: filings.iter().map(|f| f.page_count()).sum(),
         title: "Filing packet".into(),
         template: "packet".into(),
         file: PACKET.into(),
+        exhibits: Vec::new(),
     });
     files.push((PACKET.into(), bytes));
     let json = serde_json::to_string_pretty(&index).expect("the index serializes");
@@ -624,16 +633,19 @@ fn guard_public(profile: &CaseProfile, files: &[(String, Vec<u8>)]) -> Result<()
 }
 
 /// The whole set of a case's filings as one PDF, in order, with one outline entry per
-/// filing at its first page.
+/// filing at its first page (and its exhibits' index and slip sheets), the exhibits'
+/// pages merged in.
 fn packet(filings: &[Filing], date: NaiveDate) -> Vec<u8> {
     let mut pages = Vec::new();
+    let mut inserts = Vec::new();
     for f in filings {
+        inserts.extend(crate::exhibit::inserts(&f.exhibits, pages.len()));
         for (i, p) in f.pages.iter().enumerate() {
             let mut p = p.clone();
             p.bookmarks = if i == 0 {
                 vec![f.title.clone()]
             } else {
-                Vec::new()
+                crate::exhibit::packet_bookmarks(f, i)
             };
             pages.push(p);
         }
@@ -647,7 +659,7 @@ fn packet(filings: &[Filing], date: NaiveDate) -> Vec<u8> {
         subject,
         date,
     };
-    crate::pdf::write(&pages, &info)
+    crate::pdf::write_with(&pages, &info, &inserts)
 }
 
 /// The journal of a staged set: what to remove from the folder, then what to move in

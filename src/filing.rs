@@ -83,6 +83,9 @@ pub enum FilingError {
     /// The filing rules refuse this filing for this case (each finding says why).
     #[error("refused: {}", list(.0))]
     Ineligible(Vec<Finding>),
+    /// An exhibit attached to the filing cannot be used (each message names the exhibit).
+    #[error(transparent)]
+    Exhibit(Box<crate::exhibit::ExhibitError>),
     /// Laying out the pages met a character that no font can draw.
     #[error("{file}: {source}")]
     Layout {
@@ -92,6 +95,12 @@ pub enum FilingError {
         #[source]
         source: MissingGlyph,
     },
+}
+
+impl From<crate::exhibit::ExhibitError> for FilingError {
+    fn from(e: crate::exhibit::ExhibitError) -> FilingError {
+        FilingError::Exhibit(Box::new(e))
+    }
 }
 
 fn leaks(leaks: &[crate::rules::Leak]) -> String {
@@ -136,8 +145,12 @@ pub struct Filing {
     pub info: PdfInfo,
     /// Rule 5.2 findings in the final text; exporting with any needs an explicit override.
     pub privacy: Vec<crate::rules::PrivacyFinding>,
-    /// Warnings from the filing rules (e.g. a prior dismissal under Rule 41(a)(1)(B)).
+    /// Warnings from the filing rules (e.g. a prior dismissal under Rule 41(a)(1)(B))
+    /// and about its exhibits (pages the guards cannot read).
     pub warnings: Vec<Finding>,
+    /// The exhibits attached after its own pages (their index and slip sheets are among
+    /// `pages`; their own pages are merged into the PDF).
+    pub exhibits: Vec<crate::exhibit::Attached>,
     grid: Option<(f32, f32)>,
 }
 
@@ -158,9 +171,18 @@ impl Filing {
         out
     }
 
-    /// The PDF (PDF/A-2b).
+    /// How many pages the PDF has: its own and its exhibits'.
+    pub fn page_count(&self) -> usize {
+        self.pages.len() + self.exhibits.iter().map(|e| e.source.pages).sum::<usize>()
+    }
+
+    /// The PDF (PDF/A-2b), its exhibits' pages merged in after their slip sheets.
     pub fn to_pdf(&self) -> Vec<u8> {
-        crate::pdf::write(&self.pages, &self.info)
+        crate::pdf::write_with(
+            &self.pages,
+            &self.info,
+            &crate::exhibit::inserts(&self.exhibits, 0),
+        )
     }
 
     /// One SVG document per page.
@@ -514,6 +536,7 @@ fn lay_out(
     checks: &Checks,
 ) -> Result<Filing, FilingError> {
     let style = style_for(profile, t.front.layout, opts, catalog)?;
+    let mut exhibits = crate::exhibit::load_for(profile, &t.name, &style)?;
     let markdown = catalog.fill_for(&t.name, profile, opts.date, opts.instance.as_deref())?;
     let blocks = typeset::markdown::parse(&markdown);
     let spec = FilingSpec {
@@ -528,7 +551,8 @@ fn lay_out(
         date: opts.date,
         caption_lines: crate::rules::caption_lines(profile, is_initial_pleading(t), &style.court),
     };
-    let elements = compose::compose(&blocks, &spec, profile, &style);
+    let mut elements = compose::compose(&blocks, &spec, profile, &style);
+    elements.extend(crate::exhibit::elements(&exhibits, &style));
     let footer = typeset::FooterText {
         title: spec.title.clone(),
         short_title: spec.short_title.to_uppercase(),
@@ -548,6 +572,9 @@ fn lay_out(
             source,
         }
     })?;
+    crate::exhibit::place(&mut exhibits, &pages);
+    let mut warnings = checks.rules.clone();
+    warnings.extend(crate::exhibit::warnings(&exhibits));
     let grid = style
         .pleading
         .as_ref()
@@ -563,7 +590,8 @@ fn lay_out(
         pages,
         info: PdfInfo::default(),
         privacy: Vec::new(),
-        warnings: checks.rules.clone(),
+        warnings,
+        exhibits,
         grid,
     };
     filing.info = PdfInfo {
@@ -580,7 +608,8 @@ fn lay_out(
     };
     // The guard reads everything the filing exports (pages by lines and by columns,
     // furniture, Markdown, metadata, file name) before anything is shown or written.
-    let mut leaks = crate::rules::protect::Guard::new(profile).check_filing(&filing);
+    let guard = crate::rules::protect::Guard::new(profile);
+    let mut leaks = guard.check_filing(&filing);
     if filing.sealed {
         // A sealed paper may show a protected value on its pages, never in its name or
         // its metadata.
@@ -591,10 +620,15 @@ fn lay_out(
             )
         });
     }
+    // The exhibits' text is read too, by exhibit, page and line.
+    leaks.extend(crate::exhibit::leaks(&guard, &filing.exhibits));
     if !leaks.is_empty() {
         return Err(FilingError::ProtectedLeak(leaks));
     }
     filing.privacy = crate::rules::privacy_findings(&filing.text_lines(), profile);
+    filing
+        .privacy
+        .extend(crate::exhibit::privacy(&filing.exhibits, profile));
     Ok(filing)
 }
 
@@ -668,6 +702,10 @@ pub fn check_and_prepare(
         }
         Err(FilingError::Style(e)) => {
             findings.push(Finding::error("court.style", e.to_string()));
+            (findings, None)
+        }
+        Err(FilingError::Exhibit(e)) => {
+            findings.push(Finding::error("exhibits", e.to_string()));
             (findings, None)
         }
         Err(e) => {

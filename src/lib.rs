@@ -8,6 +8,7 @@
 //! depends on a UI toolkit.
 
 pub mod examples;
+pub mod exhibit;
 pub mod export;
 pub mod filing;
 pub mod fsutil;

@@ -35,6 +35,18 @@ fn words(pdf: &Path) -> Vec<Vec<Word>> {
     pages
 }
 
+/// The example complaint ends with its Exhibit A: one page of an outside document (the
+/// sample summons, in its own style), which the court-style checks leave out. The index
+/// of exhibits and the slip sheet before it are Drafter's pages and are checked.
+const EXHIBIT_PAGES: usize = 1;
+
+/// The words of Drafter's own pages of the exported complaint.
+fn own_words(pdf: &Path) -> Vec<Vec<Word>> {
+    let mut pages = words(pdf);
+    pages.truncate(pages.len() - EXHIBIT_PAGES);
+    pages
+}
+
 fn export(data: &Path, style: Option<&str>, name: &str) -> std::path::PathBuf {
     let out = data.join(name);
     let mut args = vec![
@@ -60,7 +72,7 @@ fn export(data: &Path, style: Option<&str>, name: &str) -> std::path::PathBuf {
 fn ndcal_complaint_is_pleading_paper_on_the_grid() {
     let data = tempdir();
     let pdf = export(data.path(), None, "cand.pdf");
-    let pages = words(&pdf);
+    let pages = own_words(&pdf);
     assert!(pages.len() > 3);
     let (mut on, mut total) = (0usize, 0usize);
     for (pi, page) in pages.iter().enumerate() {
@@ -125,7 +137,7 @@ fn ndcal_complaint_is_pleading_paper_on_the_grid() {
 fn federal_style_has_no_line_numbers_and_one_inch_margins() {
     let data = tempdir();
     let pdf = export(data.path(), Some("federal"), "federal.pdf");
-    for (pi, page) in words(&pdf).iter().enumerate() {
+    for (pi, page) in own_words(&pdf).iter().enumerate() {
         for w in page {
             assert!(
                 w.0 >= 71.5 && w.2 <= 540.5,
@@ -170,7 +182,7 @@ fn a_style_is_added_as_a_toml_file_alone() {
     let list = stdout(&run(data.path(), &["styles"]));
     assert!(list.contains("wide-margins"), "{list}");
     let pdf = export(data.path(), Some("wide-margins"), "wide.pdf");
-    for page in words(&pdf) {
+    for page in own_words(&pdf) {
         for w in page {
             assert!(w.0 >= 107.5, "{w:?} inside the new 1.5-inch margin");
         }
@@ -238,20 +250,7 @@ print("ok")
 fn every_export_is_pdfa_2b_and_the_packet_is_indexed() {
     let data = tempdir();
     let out = data.path().join("out");
-    let o = run(
-        data.path(),
-        &[
-            "export",
-            "--example",
-            "alt-uscis",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            "2017-04-07",
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    export_example_all(data.path(), &out, "2017-04-07");
     let python = std::env::var("DRAFTER_PYTHON").unwrap_or_else(|_| "python3".into());
     let index: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
@@ -285,16 +284,31 @@ fn every_export_is_pdfa_2b_and_the_packet_is_indexed() {
             .unwrap();
         assert!(q.status.success());
     }
-    // The packet: every filing, in order, one outline entry each.
+    // The packet: every filing, in order, one outline entry each, and the complaint's
+    // index of exhibits and Exhibit A after the filing's short title.
     let packet = out.join("packet.pdf");
     let outline = std::process::Command::new(&python)
         .args(["-c", "import sys,pikepdf\nwith pikepdf.open(sys.argv[1]) as p:\n  print('\\n'.join(i.title for i in p.open_outline().root))", packet.to_str().unwrap()])
         .output()
         .unwrap();
     let titles = String::from_utf8_lossy(&outline.stdout);
-    let want: Vec<&str> = entries[..entries.len() - 1]
-        .iter()
-        .map(|e| e["title"].as_str().unwrap())
-        .collect();
+    let mut want: Vec<String> = Vec::new();
+    for e in &entries[..entries.len() - 1] {
+        want.push(e["title"].as_str().unwrap().to_string());
+        if let Some(exhibits) = e.get("exhibits").and_then(|x| x.as_array()) {
+            want.push("Complaint — Index of Exhibits".into());
+            for x in exhibits {
+                want.push(format!(
+                    "Complaint — {}: {}",
+                    x["label"].as_str().unwrap(),
+                    x["title"].as_str().unwrap()
+                ));
+            }
+        }
+    }
+    assert!(
+        want.iter().any(|w| w == "Complaint — Index of Exhibits"),
+        "the example's complaint has an exhibit"
+    );
     assert_eq!(titles.lines().collect::<Vec<_>>(), want);
 }

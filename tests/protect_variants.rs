@@ -449,6 +449,7 @@ fn packet_index_and_file_names() {
                 title: v.clone(),
                 pages: clean.pages.len(),
                 sha256: "0".repeat(64),
+                exhibits: Vec::new(),
             };
             let json = serde_json::to_string_pretty(&[entry]).unwrap();
             if let Err(e) = refused(

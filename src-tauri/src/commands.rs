@@ -30,4 +30,6 @@ pub const COMMANDS: &[&str] = &[
     "reveal_exported",
     "rename_party",
     "remove_party",
+    "inspect_exhibit",
+    "pick_exhibit",
 ];

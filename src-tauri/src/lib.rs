@@ -9,6 +9,7 @@
 //! page sends, to open an exported file or show it in its folder (tauri-plugin-opener), is
 //! refused unless this run wrote that file.
 
+use drafter::exhibit::ExhibitInfo;
 use drafter::export::{self, ExportOptions, ExportReport, FilingSet, NotReady, Progress};
 use drafter::profile::{CaseProfile, PartyEdit};
 use drafter::store::{
@@ -597,6 +598,30 @@ async fn remove_party(profile: serde_json::Value, index: usize) -> CmdResult<Par
     Ok(PartyEdit { profile, notes })
 }
 
+// Exhibits: the case's `exhibits` list is edited in the page; these read a file before
+// it is attached.
+
+/// Reads and checks a file a person attaches as `label` ("Exhibit B"): its page count and
+/// what to check by eye, or why it is refused (encrypted, damaged, not a PDF or image).
+/// Runs on a worker thread: a 500-page PDF does not stop the window.
+#[tauri::command]
+async fn inspect_exhibit(title: String, file: String, label: String) -> CmdResult<ExhibitInfo> {
+    let exhibit = drafter::profile::Exhibit { title, file };
+    drafter::exhibit::inspect(&exhibit, &label).map_err(|e| CmdError::new("exhibit", e.to_string()))
+}
+
+/// Asks for an exhibit file (native dialog): its absolute path, or `None` when cancelled.
+#[tauri::command]
+async fn pick_exhibit<R: Runtime>(app: AppHandle<R>) -> CmdResult<Option<PathBuf>> {
+    Ok(app
+        .dialog()
+        .file()
+        .set_title("Attach an exhibit")
+        .add_filter("PDF or scanned page", &["pdf", "png", "jpg", "jpeg"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok()))
+}
+
 /// The app on `builder`: state, plugins, the commands, and the window's close and drop
 /// handling. (`tauri::Builder::default()` for the app, `tauri::test::mock_builder()` in tests.)
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
@@ -633,6 +658,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             reveal_exported,
             rename_party,
             remove_party,
+            inspect_exhibit,
+            pick_exhibit,
         ])
         .on_window_event(|window, event| match event {
             tauri::WindowEvent::CloseRequested { api, .. } => {

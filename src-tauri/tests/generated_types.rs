@@ -7,6 +7,7 @@
 //! To regenerate after changing a type:
 //! `DRAFTER_UPDATE_TYPES=1 cargo test --manifest-path src-tauri/Cargo.toml --test generated_types`
 
+use drafter::exhibit::ExhibitInfo;
 use drafter::export::{ExportReport, Progress};
 use drafter::profile::{
     CaseProfile, Finding, MatchForm, PartyEdit, PartyKind, Role, Side, Sovereign, SuedIn,
@@ -60,6 +61,7 @@ fn export_all(dir: &Path) -> Vec<String> {
         Draft,
         ExportReport,
         Progress,
+        ExhibitInfo,
         StoreStatus,
         Unlocked,
     );

@@ -91,6 +91,16 @@ fn pt_to_mm(v: f32) -> Mm {
 
 /// Writes pages as a PDF (PDF/A-2b: see [`pdfa`]).
 pub fn write(pages: &[Page], info: &PdfInfo) -> Vec<u8> {
+    write_with(pages, info, &[])
+}
+
+/// Writes pages as a PDF with exhibits' pages merged in after the given pages (see
+/// [`crate::exhibit`]).
+pub fn write_with(
+    pages: &[Page],
+    info: &PdfInfo,
+    inserts: &[crate::exhibit::Insert<'_>],
+) -> Vec<u8> {
     let mut doc = PdfDocument::new(&info.title);
     // What is drawn: right-to-left runs in visual order (see `typeset::bidi`).
     let drawn: Vec<std::borrow::Cow<'_, [Item]>> = pages
@@ -154,7 +164,8 @@ pub fn write(pages: &[Page], info: &PdfInfo) -> Vec<u8> {
         ..Default::default()
     };
     let mut warnings = Vec::new();
-    let lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    crate::exhibit::merge(&mut lo, inserts);
     pdfa::finish(lo, info)
 }
 

@@ -81,7 +81,14 @@ impl CaseProfile {
     pub fn from_path(path: &Path) -> Result<CaseProfile, ProfileError> {
         let text =
             crate::fsutil::read_text(path, crate::fsutil::MAX_PROFILE_BYTES, "a case profile")?;
-        CaseProfile::from_json(&text, &path.display().to_string())
+        let mut profile = CaseProfile::from_json(&text, &path.display().to_string())?;
+        // An exhibit named by a relative path is read from the profile's folder.
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+        for exhibit in profile.exhibits.values_mut().flatten() {
+            exhibit.file = crate::exhibit::resolve(&exhibit.file, &folder);
+        }
+        Ok(profile)
     }
 
     /// Parses a profile. `origin` names the source (a file path) in error messages.

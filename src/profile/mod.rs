@@ -72,6 +72,11 @@ pub struct CaseProfile {
     /// What has happened in the action so far (service, answers, dismissals).
     #[serde(default, skip_serializing_if = "Docket::is_empty")]
     pub docket: Docket,
+    /// Exhibits attached to filings, by template name (`complaint`), in the order they
+    /// are attached: the first is Exhibit A (or 1, as the court style says). See
+    /// [`crate::exhibit`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub exhibits: BTreeMap<String, Vec<Exhibit>>,
     /// Free-form values for the firm's own templates (`{{extra.summons.number}}`).
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
@@ -587,6 +592,20 @@ pub struct Counsel {
     pub pro_hac_vice: bool,
 }
 
+/// A document attached to a filing as an exhibit: a PDF, or a scanned page as a PNG or
+/// JPEG image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Exhibit {
+    /// What the exhibit is, as the index and its slip sheet name it ("Administrative
+    /// summons issued March 14, 2017").
+    pub title: String,
+    /// The file: an absolute path (a relative one in a profile file is read from the
+    /// profile's folder), or `builtin:NAME` for a file shipped with an example case.
+    pub file: String,
+}
+
 /// One numbered fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -825,6 +844,7 @@ impl CaseProfile {
             claims: Vec::new(),
             relief: Vec::new(),
             docket: Docket::default(),
+            exhibits: BTreeMap::new(),
             extra: serde_json::Map::new(),
         }
     }

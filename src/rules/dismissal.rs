@@ -152,6 +152,7 @@ mod tests {
             }],
             relief: vec![],
             docket,
+            exhibits: Default::default(),
             extra: Default::default(),
         }
     }

@@ -80,25 +80,30 @@ pub struct PrivacyFinding {
     pub excerpt: String,
     /// What was found and what the rule allows instead.
     pub message: String,
+    /// The exhibit the text is in ("Exhibit A"), when it is not the filing's own text;
+    /// `page` and `line` are then the exhibit's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exhibit: Option<String>,
 }
 
 impl PrivacyFinding {
     /// The finding as a profile-style warning located at `page P, line L`.
     pub fn to_finding(&self) -> Finding {
-        Finding::warning(
-            format!("page {}, line {}", self.page, self.line),
-            format!("{} ({})", self.message, self.excerpt),
-        )
+        Finding::warning(self.place(), format!("{} ({})", self.message, self.excerpt))
+    }
+
+    /// "page 2, line 14", or "Exhibit A, page 1, line 3".
+    pub fn place(&self) -> String {
+        match &self.exhibit {
+            Some(e) => format!("{e}, page {}, line {}", self.page, self.line),
+            None => format!("page {}, line {}", self.page, self.line),
+        }
     }
 }
 
 impl std::fmt::Display for PrivacyFinding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "page {}, line {}: {} ({})",
-            self.page, self.line, self.message, self.excerpt
-        )
+        write!(f, "{}: {} ({})", self.place(), self.message, self.excerpt)
     }
 }
 
@@ -141,6 +146,7 @@ pub fn privacy_findings(lines: &[TextLine], profile: &CaseProfile) -> Vec<Privac
                 line,
                 excerpt: h.excerpt,
                 message: h.message,
+                exhibit: None,
             }
         })
         .collect()

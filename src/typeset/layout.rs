@@ -142,17 +142,21 @@ fn to_boxes(elements: &[Element], style: &CourtStyle) -> Result<Vec<LineBox>, Mi
                 keep_next = false;
                 force_next = false;
             }
-            Element::AtLine(n) => boxes.push(LineBox {
-                height: 0,
-                on_line: true,
-                space_before: 0,
-                runs: Vec::new(),
-                rules: Vec::new(),
-                no_break_before: true,
-                force_break_before: false,
-                at_unit: Some(n.saturating_sub(1) * 2),
-                bookmark: None,
-            }),
+            // After a page break, the line is on the new page.
+            Element::AtLine(n) => {
+                boxes.push(LineBox {
+                    height: 0,
+                    on_line: true,
+                    space_before: 0,
+                    runs: Vec::new(),
+                    rules: Vec::new(),
+                    no_break_before: true,
+                    force_break_before: force_next,
+                    at_unit: Some(n.saturating_sub(1) * 2),
+                    bookmark: None,
+                });
+                force_next = false;
+            }
             Element::PageBreak => force_next = true,
         }
     }
@@ -883,6 +887,25 @@ mod tests {
             [
                 vec![(0, "one".to_string()), (14, "on line 8".to_string())],
                 vec![(0, "two".to_string())]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_line_after_a_page_break_is_on_the_new_page() {
+        let style = cand();
+        let elements = vec![
+            line("one"),
+            Element::PageBreak,
+            Element::AtLine(8),
+            line("on line 8 of page two"),
+        ];
+        let pages = layout(&elements, &style, &FooterText::default()).unwrap();
+        assert_eq!(
+            body(&pages, &style),
+            [
+                vec![(0, "one".to_string())],
+                vec![(14, "on line 8 of page two".to_string())]
             ]
         );
     }

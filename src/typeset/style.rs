@@ -38,6 +38,10 @@ pub struct CourtStyle {
     /// The court's system, state, holiday lists and local rules (`[court]`).
     #[serde(default)]
     pub court: crate::rules::CourtRules,
+    /// How exhibits are labelled: `"letters"` (Exhibit A, B, …; the default) or
+    /// `"numbers"` (Exhibit 1, 2, …).
+    #[serde(default)]
+    pub exhibit_labels: crate::exhibit::Labels,
 }
 
 /// The paper and the text column on it.

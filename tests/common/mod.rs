@@ -28,6 +28,26 @@ pub fn run(data: &Path, args: &[&str]) -> Output {
         .expect("drafter runs")
 }
 
+/// `drafter export --example alt-uscis --all --out OUT --date DATE` in a fresh data
+/// folder, which must succeed; its output.
+pub fn export_example_all(data: &Path, out: &Path, date: &str) -> Output {
+    let o = run(
+        data,
+        &[
+            "export",
+            "--example",
+            "alt-uscis",
+            "--all",
+            "--out",
+            out.to_str().unwrap(),
+            "--date",
+            date,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    o
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -12,7 +12,7 @@
 // the app's dialog on the first run and typed into it at every later start.
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, mkdirSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -209,6 +209,85 @@ async function flow(name, fn) {
   } finally {
     if (driver) await withTimeout(driver.quit(), 15000, "quit").catch(() => {});
   }
+}
+
+/**
+ * Exhibits on the example's complaint (which ships with Exhibit A): a file that is not a
+ * PDF is refused with the core's message; a PDF is attached by typing its path (a native
+ * file dialog cannot be driven by WebDriver), moved up to be Exhibit A, shown in the
+ * preview's index and slip sheets, exported in the packet and listed in index.json; then
+ * removed.
+ */
+async function exhibitsFlow(d) {
+  const summons = new URL("../../templates/examples/alt-uscis-summons.pdf", import.meta.url).pathname;
+  const second = join(root, "second-exhibit.pdf");
+  copyFileSync(summons, second);
+  const notPdf = join(root, "notes.pdf");
+  writeFileSync(notPdf, "Just notes, not a PDF.");
+  const titles = () => d.executeScript("return [...document.querySelectorAll('#exhibits .exhibit-card')].map(e => e.dataset.title)");
+  await step("open the example case", 15000, async () => {
+    await byText(d, ".case-link", "Twitter").then((b) => b.click());
+    await $(d, "#f-court-name");
+  });
+  await step("the complaint's Exhibit A is listed with its page count", 15000, async () => {
+    const card = await byText(d, "#exhibits .exhibit-card", "Administrative summons No. OPR-2017-0314-ALT");
+    await until(d, "page count", async () => (await d.executeScript("return arguments[0].querySelector('.exhibit-pages').textContent", card)) === "1 page");
+  });
+  await step("a file that is not a PDF or an image is refused, and nothing is added", 15000, async () => {
+    await type(d, "#exhibit-title", "Notes");
+    await type(d, "#exhibit-file", notPdf);
+    await click(d, "#exhibit-attach");
+    const err = await $(d, "#exhibit-error");
+    const text = await d.executeScript("return arguments[0].textContent", err);
+    if (!text.includes("is not a PDF, PNG or JPEG file")) throw new Error(`the message was “${text}”`);
+    if ((await titles()).length !== 1) throw new Error(`the list is ${await titles()}`);
+  });
+  await step("a PDF is attached by its path and the preview shows Exhibit B's slip sheet", 20000, async () => {
+    const t = await $(d, "#exhibit-title");
+    await t.clear();
+    await t.sendKeys("Fax cover sheet");
+    const f = await $(d, "#exhibit-file");
+    await f.clear();
+    await f.sendKeys(second);
+    await click(d, "#exhibit-attach");
+    await until(d, "two exhibits", async () => (await titles()).length === 2);
+    await until(d, "the slip sheet in the preview", async () => {
+      const text = await previewText(d);
+      return text.includes("EXHIBIT B") && text.includes("Fax cover sheet") && text.includes("INDEX OF EXHIBITS");
+    }, 15000);
+  });
+  await step("moving it up makes it Exhibit A", 20000, async () => {
+    await click(d, "#exhibits .exhibit-card:nth-child(2) .exhibit-up");
+    await until(d, "the new order", async () => (await titles())[0] === "Fax cover sheet");
+    await until(d, "the preview's order", async () => {
+      const text = (await previewText(d)).replace(/\s+/g, " ");
+      const a = text.indexOf("EXHIBIT A");
+      return a >= 0 && text.indexOf("Fax cover sheet", a) > a && text.indexOf("EXHIBIT B") > a;
+    }, 15000);
+  });
+  await screenshot("exhibits", d);
+  await step("the packet exports with both exhibits, listed in index.json", 60000, async () => {
+    await d.actions().keyDown(Key.CONTROL).sendKeys("e").keyUp(Key.CONTROL).perform();
+    await click(d, "input[name=scope][value=packet]");
+    await click(d, "#export-run");
+    await $(d, "#export-result");
+    const index = JSON.parse(readFileSync(join(dirs.out, "index.json"), "utf8"));
+    const complaint = index.find((e) => e.template === "complaint");
+    const got = (complaint?.exhibits ?? []).map((x) => `${x.label}: ${x.title}`);
+    if (got.length !== 2 || got[0] !== "Exhibit A: Fax cover sheet") throw new Error(`index.json lists ${JSON.stringify(got)}`);
+    const text = execFileSync("pdftotext", [join(dirs.out, "packet.pdf"), "-"]).toString();
+    for (const want of ["INDEX OF EXHIBITS", "EXHIBIT B", "Summons No. OPR-2017-0314-ALT"])
+      if (!text.includes(want)) throw new Error(`the packet lacks “${want}”`);
+    await click(d, "#export-done");
+  });
+  await step("removing an exhibit takes it out of the list and the preview", 20000, async () => {
+    await click(d, "#exhibits .exhibit-card:nth-child(1) .exhibit-remove");
+    await until(d, "one exhibit", async () => (await titles()).length === 1);
+    await until(d, "no Exhibit B in the preview", async () => {
+      const text = await previewText(d);
+      return text.includes("EXHIBIT A") && !text.includes("EXHIBIT B") && !text.includes("Fax cover sheet");
+    }, 15000);
+  });
 }
 
 const driverProc = startDriver();
@@ -416,6 +495,7 @@ try {
       if (!/broken\.md\.hbs:\d+:\d+: /.test(text)) throw new Error(`no line:column in “${text}”`);
     });
   });
+  await flow("exhibits: attach, reorder and remove on the complaint; the packet carries them", exhibitsFlow);
 } catch (e) {
   results.push({ name: "setup", ok: false, error: e.message });
 } finally {

@@ -293,6 +293,16 @@ impl Guard {
 
     /// Every place where a protected value appears in laid-out text lines.
     pub fn check_lines(&self, lines: &[TextLine]) -> Vec<Leak> {
+        self.check_text(Output::Pages, None, lines)
+    }
+
+    /// Every place where a protected value appears in the text of an exhibit (`exhibit`
+    /// names it: "Exhibit A"); pages and lines are the exhibit's own.
+    pub fn check_exhibit(&self, exhibit: &str, lines: &[TextLine]) -> Vec<Leak> {
+        self.check_text(Output::Exhibit, Some(exhibit), lines)
+    }
+
+    fn check_text(&self, output: Output, key: Option<&str>, lines: &[TextLine]) -> Vec<Leak> {
         let pieces: Vec<(String, Spot)> = lines
             .iter()
             .map(|l| {
@@ -301,13 +311,13 @@ impl Guard {
                     Spot {
                         page: l.page,
                         line: l.line,
-                        key: None,
+                        key: key.map(str::to_string),
                     },
                 )
             })
             .collect();
         let mut out = Vec::new();
-        self.report(Output::Pages, &pieces, &mut HashSet::new(), &mut out);
+        self.report(output, &pieces, &mut HashSet::new(), &mut out);
         self.sorted(out)
     }
 

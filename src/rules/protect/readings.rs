@@ -30,6 +30,8 @@ pub enum Output {
     FileName,
     /// A message printed or sent to the app.
     Message,
+    /// The text of an exhibit attached to a filing (the key names the exhibit).
+    Exhibit,
 }
 
 impl Output {
@@ -49,6 +51,7 @@ impl Output {
             Output::Index => format!("in index.json ({key})"),
             Output::FileName => "in an output file name".to_string(),
             Output::Message => format!("in a message, line {}", spot.line),
+            Output::Exhibit => format!("in {key}, page {}, line {}", spot.page, spot.line),
         }
     }
 }
@@ -296,7 +299,7 @@ pub(crate) fn of_bytes(output: Output, bytes: &[u8]) -> Vec<(Output, Pieces)> {
             }
             Err(_) => lines_of(&text, str::to_string),
         },
-        Output::Text | Output::Pages => text
+        Output::Text | Output::Pages | Output::Exhibit => text
             .split('\u{c}')
             .enumerate()
             .flat_map(|(pi, page)| {

@@ -7,6 +7,7 @@ import type {
   CaseSummary,
   Draft,
   DraftArgs,
+  ExhibitInfo,
   ExportReport,
   Imported,
   KnownCounsel,
@@ -90,4 +91,7 @@ export const api = {
   renameParty: (profile: CaseProfile, index: number, id: string) =>
     call<PartyEdit>("rename_party", { profile, index, id }),
   removeParty: (profile: CaseProfile, index: number) => call<PartyEdit>("remove_party", { profile, index }),
+  inspectExhibit: (title: string, file: string, label: string) =>
+    call<ExhibitInfo>("inspect_exhibit", { title, file, label }),
+  pickExhibit: () => call<string | null>("pick_exhibit"),
 };

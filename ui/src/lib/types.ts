@@ -19,6 +19,8 @@ export type { Deadline } from "./generated/Deadline";
 export type { Docket } from "./generated/Docket";
 export type { Draft } from "./generated/Draft";
 export type { DraftArgs } from "./generated/DraftArgs";
+export type { Exhibit } from "./generated/Exhibit";
+export type { ExhibitInfo } from "./generated/ExhibitInfo";
 export type { ExportReport } from "./generated/ExportReport";
 export type { ExportedFile } from "./generated/ExportedFile";
 export type { Fact } from "./generated/Fact";

@@ -3,6 +3,7 @@ import type { Claim } from "./Claim";
 import type { Counsel } from "./Counsel";
 import type { Court } from "./Court";
 import type { Docket } from "./Docket";
+import type { Exhibit } from "./Exhibit";
 import type { Fact } from "./Fact";
 import type { Party } from "./Party";
 
@@ -58,6 +59,12 @@ relief: Array<string>,
  * What has happened in the action so far (service, answers, dismissals).
  */
 docket?: Docket, 
+/**
+ * Exhibits attached to filings, by template name (`complaint`), in the order they
+ * are attached: the first is Exhibit A (or 1, as the court style says). See
+ * [`crate::exhibit`].
+ */
+exhibits?: { [key in string]: Array<Exhibit> }, 
 /**
  * Free-form values for the firm's own templates (`{{extra.summons.number}}`).
  */
