@@ -691,3 +691,60 @@ fn a_proof_of_service_for_one_defendant() {
         stderr(&o)
     );
 }
+
+/// The Rule 7.1 statement and the Civil L.R. 3-15 certification list what the party's
+/// profile records: parents, publicly held 10% owners and other interested entities.
+#[test]
+fn disclosures_list_owners_and_interested_entities() {
+    let data = tempdir();
+    let mut v: serde_json::Value =
+        serde_json::from_str(drafter::examples::json("alt-uscis").unwrap()).unwrap();
+    v["parties"][0]["parents"] = serde_json::json!(["Example Parent Holdings, Inc."]);
+    v["parties"][0]["ten_percent_owners"] =
+        serde_json::json!(["Sample Index Fund Corp.", "Placeholder Capital plc"]);
+    v["parties"][0]["interested"] = serde_json::json!([{"name": "Litigation Funding Example LLC", "interest": "funds this litigation"}]);
+    let path = data.path().join("case.json");
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let render = |template: &str| {
+        let o = run(
+            data.path(),
+            &[
+                "render",
+                "--profile",
+                path.to_str().unwrap(),
+                "--template",
+                template,
+                "--format",
+                "markdown",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        // The filled Markdown, with its escapes undone and its lines joined.
+        stdout(&o)
+            .replace('\\', "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let statement = render("disclosure-statement");
+    assert!(
+        statement.contains("Example Parent Holdings, Inc. is the parent corporation of Twitter."),
+        "{statement}"
+    );
+    assert!(
+        statement.contains("Sample Index Fund Corp. and Placeholder Capital plc are publicly held corporations that each own 10 percent or more of Twitter’s stock."),
+        "{statement}"
+    );
+    let certification = render("interested-entities");
+    for line in [
+        "Example Parent Holdings, Inc.: parent corporation.",
+        "Sample Index Fund Corp.: publicly held corporation owning 10 percent or more of the stock.",
+        "Litigation Funding Example LLC: funds this litigation.",
+    ] {
+        assert!(certification.contains(line), "{line}: {certification}");
+    }
+    assert!(
+        !certification.contains("knows of no person"),
+        "{certification}"
+    );
+}
