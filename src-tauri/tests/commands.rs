@@ -245,6 +245,23 @@ fn templates_list_and_customize() {
         .unwrap()
         .iter()
         .any(|t| t["name"] == "complaint" && t["origin"]["kind"] == "builtin"));
+    // Each template carries its questions, as the editor draws them.
+    let letter = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "representation-letter")
+        .unwrap();
+    assert_eq!(
+        letter["questions"][0],
+        json!({
+            "key": "summons.issued_by",
+            "label": "Agency that issued the summons",
+            "type": "party",
+            "help": "The letter is addressed to this party, at the address given for it under Parties.",
+            "required": true
+        })
+    );
     let path = h.ok(
         "customize_template",
         json!({"from": "complaint", "name": "firm-complaint"}),
