@@ -428,6 +428,23 @@ fn a_relative_path_in_a_profile_file_is_read_from_its_folder() {
         p.exhibits["complaint"][0].file,
         sub.join("summons.pdf").display().to_string()
     );
+    // Named from its own folder (`--profile case.json`), the file is found the same.
+    let o = drafter()
+        .current_dir(&sub)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "export",
+            "--profile",
+            "case.json",
+            "--template",
+            "complaint",
+        ])
+        .args(["--out", "out.pdf", "--date", "2017-04-06"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(pdf_text(&sub.join("out.pdf")).contains("A summons."));
     let f = drafter::filing::prepare(&p, &Catalog::builtin(), "complaint", &opts().filing).unwrap();
     assert_eq!(f.exhibits[0].source.pages, 1);
     // Read from JSON alone (no folder), a relative path is refused by name.

@@ -83,7 +83,10 @@ impl CaseProfile {
             crate::fsutil::read_text(path, crate::fsutil::MAX_PROFILE_BYTES, "a case profile")?;
         let mut profile = CaseProfile::from_json(&text, &path.display().to_string())?;
         // An exhibit named by a relative path is read from the profile's folder.
-        let folder = path.parent().unwrap_or(Path::new("."));
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
         let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
         for exhibit in profile.exhibits.values_mut().flatten() {
             exhibit.file = crate::exhibit::resolve(&exhibit.file, &folder);
