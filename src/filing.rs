@@ -443,6 +443,20 @@ pub fn check_and_prepare(
     }
 }
 
+/// Lays out a filing whose checks found errors, for a live preview that shows what it can
+/// (an export still refuses it: see [`prepare`]). The guard still runs on the laid-out
+/// text: a protected value in it is refused here too.
+pub fn lay_out_despite_errors(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    template: &str,
+    opts: &Options,
+) -> Result<Filing, FilingError> {
+    let t = catalog.get(template)?;
+    let checks = Checks::run(profile, Some(t), catalog, opts);
+    lay_out(profile, catalog, t, opts, &checks)
+}
+
 /// The first profile value (outside protected identities, which are never printed) with a
 /// character no embedded font has, with its field path.
 fn unsupported_glyph(profile: &CaseProfile) -> Option<(String, char)> {
