@@ -317,8 +317,25 @@ fn lay_out(
     opts: &Options,
     checks: &Checks,
 ) -> Result<Filing, FilingError> {
+    lay_out_filled(profile, catalog, t, opts, checks, false)
+}
+
+/// [`lay_out`], filling the template as a draft (missing required fields left empty) when
+/// `draft` is set.
+fn lay_out_filled(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    t: &crate::template::Template,
+    opts: &Options,
+    checks: &Checks,
+    draft: bool,
+) -> Result<Filing, FilingError> {
     let style = style_for(profile, t.front.layout, opts, catalog)?;
-    let markdown = catalog.fill(&t.name, profile, opts.date)?;
+    let markdown = if draft {
+        catalog.fill_draft(&t.name, profile, opts.date)?
+    } else {
+        catalog.fill(&t.name, profile, opts.date)?
+    };
     let blocks = typeset::markdown::parse(&markdown);
     let spec = FilingSpec {
         title: t.front.title.clone(),
@@ -444,8 +461,8 @@ pub fn check_and_prepare(
 }
 
 /// Lays out a filing whose checks found errors, for a live preview that shows what it can
-/// (an export still refuses it: see [`prepare`]). The guard still runs on the laid-out
-/// text: a protected value in it is refused here too.
+/// (an export still refuses it: see [`prepare`]); a missing required field is left empty.
+/// The guard still runs on the laid-out text: a protected value in it is refused here too.
 pub fn lay_out_despite_errors(
     profile: &CaseProfile,
     catalog: &Catalog,
@@ -454,7 +471,7 @@ pub fn lay_out_despite_errors(
 ) -> Result<Filing, FilingError> {
     let t = catalog.get(template)?;
     let checks = Checks::run(profile, Some(t), catalog, opts);
-    lay_out(profile, catalog, t, opts, &checks)
+    lay_out_filled(profile, catalog, t, opts, &checks, true)
 }
 
 /// The first profile value (outside protected identities, which are never printed) with a

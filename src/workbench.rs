@@ -659,7 +659,11 @@ mod tests {
         let Some(i) = i else {
             return; // the example has no pseudonymous party: nothing to mask
         };
-        let true_name = p.parties[i].protected.as_ref().unwrap().true_name.clone();
+        let true_name = p.parties[i]
+            .protected
+            .as_ref()
+            .and_then(|x| x.true_name.clone())
+            .unwrap();
         p.facts[1].text = format!("{} was there.", true_name);
         let d = ws.draft(&p, &opts("complaint"));
         assert!(d.incomplete);

@@ -536,9 +536,30 @@ impl Catalog {
         profile: &CaseProfile,
         date: NaiveDate,
     ) -> Result<String, TemplateError> {
+        self.fill_checked(name, profile, date, true)
+    }
+
+    /// Fills a template for a draft preview: like [`Catalog::fill`], but a required field
+    /// that is missing is left empty instead of stopping the fill (its finding says so).
+    pub fn fill_draft(
+        &self,
+        name: &str,
+        profile: &CaseProfile,
+        date: NaiveDate,
+    ) -> Result<String, TemplateError> {
+        self.fill_checked(name, profile, date, false)
+    }
+
+    fn fill_checked(
+        &self,
+        name: &str,
+        profile: &CaseProfile,
+        date: NaiveDate,
+        required: bool,
+    ) -> Result<String, TemplateError> {
         let template = self.get(name)?;
         let data = context(profile, template, date);
-        for field in &template.front.required {
+        for field in template.front.required.iter().filter(|_| required) {
             if is_empty(lookup(&data, field)) {
                 return Err(TemplateError::Required {
                     file: template.file(),
