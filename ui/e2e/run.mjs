@@ -707,9 +707,12 @@ try {
     const end = memory();
     metrics.memory = { seconds, rounds, startMiB: start, endMiB: end, growthMiB: end.total - start.total };
     console.log(`    memory: ${JSON.stringify(metrics.memory)}`);
-    await step("growth under 50 MiB", 1000, async () => {
-      if (end.total - start.total >= 50) throw new Error(`grew ${end.total - start.total} MiB`);
-    });
+    // The limit is the acceptance run's (DRAFTER_E2E_SOAK=600, ten minutes); the short
+    // default run only prints its figures.
+    if (process.env.DRAFTER_E2E_SOAK)
+      await step("growth under 50 MiB", 1000, async () => {
+        if (end.total - start.total >= 50) throw new Error(`grew ${end.total - start.total} MiB`);
+      });
   });
 
   await flow("templates: customize shows the path; a broken template shows line:column", async (d) => {
