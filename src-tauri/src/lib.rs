@@ -415,8 +415,8 @@ fn shown(v: &serde_json::Value) -> String {
         other => other.to_string(),
     };
     let text = drafter::rules::protect::redact_known(&text);
-    if text.chars().count() > 160 {
-        format!("{}…", text.chars().take(160).collect::<String>())
+    if text.chars().count() > 2000 {
+        format!("{}…", text.chars().take(2000).collect::<String>())
     } else {
         text
     }
