@@ -372,7 +372,7 @@ try {
       metrics.previewMsMedian = samples[Math.floor(samples.length / 2)];
     });
     await step("autosave makes revision 2", 10000, () => byText(d, ".save-status", "revision 2"));
-    await step("a true name typed into a fact: the pages stay, the spot is masked, the finding links to the fact", 20000, async () => {
+    await step("a true name typed into a fact: the pages stay, the spot is masked, the finding links to the fact", 45000, async () => {
       const pagesBefore = (await d.findElements(By.css("#preview .page"))).length;
       await (await $(d, "#f-facts-1-text")).sendKeys(Key.END, " Mara Quill-Esterhazy wrote it.");
       const link = await $(d, "#findings button[data-field='facts[1].text']");
@@ -382,7 +382,7 @@ try {
       const text = await until(d, "the spot marked on the page", async () => {
         const t = await previewText(d);
         return t.includes("[redacted]") ? t : null;
-      }, 8000);
+      }, 30000);
       if (text.includes("Quill-Esterhazy")) throw new Error("the true name is on screen");
       const words = await d.executeScript("return arguments[0].textContent", link);
       if (/\[\d\]/.test(words)) throw new Error(`the link is not in words: “${words}”`);
@@ -619,15 +619,15 @@ try {
       await until(d, "closed on blur", async () => (await d.findElements(By.css("#date-name-suggestions"))).length === 0);
     });
     await step("an error keeps the pages and its finding links to the field, in words", 15000, async () => {
-      const court = await $(d, "#f-court-name");
-      await court.clear();
-      await court.sendKeys(" ");
-      const link = await $(d, "#findings button[data-field='court.name']");
+      await (await $(d, "#f-court-name")).clear();
+      await (await $(d, "#f-court-name")).sendKeys(" ");
+      await $(d, "#findings button[data-field='court.name']");
       if ((await d.findElements(By.css("#preview .page"))).length === 0) throw new Error("the pages went blank");
-      await link.click();
+      // Found afresh: the checklist may have been redrawn by a later preview.
+      await click(d, "#findings button[data-field='court.name']");
       await until(d, "the court name focused", () => d.executeScript("return document.activeElement?.id === 'f-court-name'"));
-      await court.clear();
-      await court.sendKeys("United States District Court");
+      await (await $(d, "#f-court-name")).clear();
+      await (await $(d, "#f-court-name")).sendKeys("United States District Court");
     });
     for (const [w, h] of [
       [1024, 700],
