@@ -535,9 +535,27 @@ fn lay_out(
     opts: &Options,
     checks: &Checks,
 ) -> Result<Filing, FilingError> {
+    lay_out_filled(profile, catalog, t, opts, checks, false)
+}
+
+/// [`lay_out`], filling the template as a draft (missing required fields left empty) when
+/// `draft` is set.
+fn lay_out_filled(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    t: &crate::template::Template,
+    opts: &Options,
+    checks: &Checks,
+    draft: bool,
+) -> Result<Filing, FilingError> {
     let style = style_for(profile, t.front.layout, opts, catalog)?;
     let mut exhibits = crate::exhibit::load_for(profile, &t.name, &style)?;
-    let markdown = catalog.fill_for(&t.name, profile, opts.date, opts.instance.as_deref())?;
+    let instance = opts.instance.as_deref();
+    let markdown = if draft {
+        catalog.fill_draft(&t.name, profile, opts.date, instance)?
+    } else {
+        catalog.fill_for(&t.name, profile, opts.date, instance)?
+    };
     let blocks = typeset::markdown::parse(&markdown);
     let spec = FilingSpec {
         title: t.front.title.clone(),
@@ -713,6 +731,20 @@ pub fn check_and_prepare(
             (findings, None)
         }
     }
+}
+
+/// Lays out a filing whose checks found errors, for a live preview that shows what it can
+/// (an export still refuses it: see [`prepare`]); a missing required field is left empty.
+/// The guard still runs on the laid-out text: a protected value in it is refused here too.
+pub fn lay_out_despite_errors(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    template: &str,
+    opts: &Options,
+) -> Result<Filing, FilingError> {
+    let t = catalog.get(template)?;
+    let checks = Checks::run(profile, Some(t), catalog, opts);
+    lay_out_filled(profile, catalog, t, opts, &checks, true)
 }
 
 /// The first profile value (outside protected identities, which are never printed) with a

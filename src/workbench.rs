@@ -143,8 +143,15 @@ pub struct Draft {
     /// Every finding: errors (nothing can be produced), warnings (a person should look),
     /// privacy findings (an export needs a confirmation).
     pub findings: Vec<Finding>,
-    /// One SVG document per page; empty when an error stops the layout.
+    /// One SVG document per page; empty when nothing can be laid out yet. A page is `""`
+    /// when the caller already holds it (see [`Draft::keep_known`]).
     pub pages: Vec<String>,
+    /// A short key of each page's SVG (the caller sends back the keys it holds, and pages
+    /// it holds are not sent again).
+    pub page_keys: Vec<String>,
+    /// The pages were laid out although the checks found errors (or with a protected value
+    /// masked where it was typed): the preview shows them, an export refuses the filing.
+    pub incomplete: bool,
     /// The Rule 5.2 findings on their own: an export needs a confirmation when any.
     pub privacy: Vec<String>,
     /// Deadlines computed from the case's docket in the court's calendar.
@@ -269,27 +276,41 @@ impl Workspace {
         let catalog = self.catalog();
         let (findings, filing) =
             filing::check_and_prepare(profile, &catalog, &opts.template, &opts.filing_options());
+        let mut findings = findings;
         let deadlines = self.deadlines(profile, opts.style.as_deref());
-        let (title, pages, privacy) = match &filing {
+        if let Some(f) = &filing {
+            locate_privacy(profile, f, &mut findings);
+        }
+        let (title, pages, privacy, incomplete) = match &filing {
             Some(f) => (
                 Some(f.title.clone()),
                 f.to_svg(),
                 f.privacy.iter().map(|p| p.to_string()).collect(),
+                false,
             ),
-            None => (
-                catalog
-                    .get(&opts.template)
-                    .ok()
-                    .map(|t| t.front.title.clone()),
-                Vec::new(),
-                Vec::new(),
-            ),
+            None => {
+                let pages = despite_errors(profile, &catalog, opts, &mut findings)
+                    .map(|f| f.to_svg())
+                    .unwrap_or_default();
+                (
+                    catalog
+                        .get(&opts.template)
+                        .ok()
+                        .map(|t| t.front.title.clone()),
+                    pages,
+                    Vec::new(),
+                    true,
+                )
+            }
         };
+        let page_keys = pages.iter().map(|p| page_key(p)).collect();
         Draft {
             template: opts.template.clone(),
             title,
             findings,
             pages,
+            page_keys,
+            incomplete,
             privacy,
             deadlines,
             layout_ms: started.elapsed().as_secs_f64() * 1000.0,
@@ -343,6 +364,148 @@ impl Workspace {
             new_name,
             &self.templates_dir,
         )?)
+    }
+}
+
+impl Draft {
+    /// Blanks (`""`) each page whose key is the one `have` holds at the same place, so
+    /// that only pages that changed cross to the window: a keystroke usually changes one.
+    pub fn keep_known(&mut self, have: &[String]) {
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            if have.get(i) == self.page_keys.get(i) {
+                page.clear();
+            }
+        }
+    }
+}
+
+/// A short key of one page's SVG (a hash: equal pages have equal keys).
+fn page_key(svg: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    svg.hash(&mut h);
+    format!("{:016x}-{}", h.finish(), svg.len())
+}
+
+/// The pages a preview can show when the checks stopped the filing: laid out despite the
+/// errors, and with a protected value masked (`[redacted]`) in every field where it was
+/// typed. Each finding about a protected value is moved to that field. `None` when the
+/// template itself cannot be filled or laid out.
+fn despite_errors(
+    profile: &CaseProfile,
+    catalog: &Catalog,
+    opts: &DraftOptions,
+    findings: &mut [Finding],
+) -> Option<filing::Filing> {
+    if findings
+        .iter()
+        .any(|f| f.field == "template" || f.field == "court.style")
+    {
+        return None;
+    }
+    let guard = crate::rules::protect::Guard::new(profile);
+    let mut value = serde_json::to_value(profile).ok()?;
+    let mut texts = Vec::new();
+    collect_texts(&value, &mut String::new(), &mut texts);
+    let lines: Vec<crate::rules::TextLine> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| crate::rules::TextLine::new(i + 1, 1, t.clone()))
+        .collect();
+    let typed = guard.check_lines(&lines);
+    let mut masked = profile.clone();
+    if !typed.is_empty() {
+        // Each protected field's finding now names the field it was typed in.
+        for f in findings.iter_mut() {
+            if let Some(leak) = typed.iter().find(|l| l.field == f.field) {
+                if let Some((path, _)) = texts.get(leak.page.wrapping_sub(1)) {
+                    f.field = path.clone();
+                }
+            }
+        }
+        redact_texts(&mut value, &guard);
+        masked = serde_json::from_value(value).ok()?;
+    }
+    filing::lay_out_despite_errors(&masked, catalog, &opts.template, &opts.filing_options()).ok()
+}
+
+/// Moves each Rule 5.2 finding ("page 3, line 8") to the field whose text holds what it
+/// found, when one does, keeping the page and line in its message: the checklist then
+/// links to the place to fix it.
+fn locate_privacy(profile: &CaseProfile, filing: &filing::Filing, findings: &mut [Finding]) {
+    if filing.privacy.is_empty() {
+        return;
+    }
+    let Ok(value) = serde_json::to_value(profile) else {
+        return;
+    };
+    let mut texts = Vec::new();
+    collect_texts(&value, &mut String::new(), &mut texts);
+    let lines: Vec<crate::rules::TextLine> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| crate::rules::TextLine::new(i + 1, 1, t.clone()))
+        .collect();
+    let typed = crate::rules::privacy_findings(&lines, profile);
+    for p in &filing.privacy {
+        let on_page = p.to_finding();
+        let Some(source) = typed
+            .iter()
+            .find(|t| t.kind == p.kind && t.excerpt == p.excerpt)
+            .and_then(|t| texts.get(t.page.wrapping_sub(1)))
+        else {
+            continue;
+        };
+        if let Some(f) = findings
+            .iter_mut()
+            .find(|f| f.field == on_page.field && f.message == on_page.message)
+        {
+            f.field = source.0.clone();
+            f.message = format!("{} (page {}, line {})", on_page.message, p.page, p.line);
+        }
+    }
+}
+
+/// Every text of a profile (as JSON) outside the protected identities, with its field path.
+fn collect_texts(v: &serde_json::Value, path: &mut String, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if !s.trim().is_empty() => out.push((path.clone(), s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                collect_texts(item, path, out);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map.iter().filter(|(k, _)| k.as_str() != "protected") {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                collect_texts(item, path, out);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Masks every protected value in the texts of a profile (as JSON), outside the protected
+/// identities themselves.
+fn redact_texts(v: &mut serde_json::Value, guard: &crate::rules::protect::Guard) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => *s = guard.redact(s),
+        Value::Array(items) => items.iter_mut().for_each(|x| redact_texts(x, guard)),
+        Value::Object(map) => map
+            .iter_mut()
+            .filter(|(k, _)| k.as_str() != "protected")
+            .for_each(|(_, x)| redact_texts(x, guard)),
+        _ => {}
     }
 }
 
@@ -464,15 +627,82 @@ mod tests {
     }
 
     #[test]
-    fn draft_of_an_empty_case_lists_what_is_missing_and_draws_nothing() {
+    fn draft_of_an_empty_case_lists_what_is_missing_and_still_draws_the_caption() {
         let (_d, ws) = workspace();
         let d = ws.draft(&CaseProfile::blank("New"), &opts("complaint"));
-        assert!(d.pages.is_empty());
+        assert!(d.incomplete);
+        assert!(!d.pages.is_empty(), "the caption page shows at once");
+        assert!(
+            d.pages[0].contains("United States District Court")
+                || d.pages[0].contains("UNITED STATES DISTRICT COURT")
+        );
         assert!(
             d.findings.iter().any(|f| f.field == "facts"),
             "{:?}",
             d.findings
         );
+    }
+
+    #[test]
+    fn an_error_keeps_the_pages_and_a_true_name_in_a_fact_is_masked_and_found_there() {
+        let (_d, ws) = workspace();
+        let mut p = example();
+        let i = p.parties.iter().position(|x| x.protected.is_some());
+        let Some(i) = i else {
+            return; // the example has no pseudonymous party: nothing to mask
+        };
+        let true_name = p.parties[i]
+            .protected
+            .as_ref()
+            .and_then(|x| x.true_name.clone())
+            .unwrap();
+        p.facts[1].text = format!("{} was there.", true_name);
+        let d = ws.draft(&p, &opts("complaint"));
+        assert!(d.incomplete);
+        assert!(d.pages.len() >= 5, "every page still shows");
+        assert!(!d.pages.concat().contains(&true_name), "never on screen");
+        assert!(
+            d.pages.concat().contains("[redacted]"),
+            "the spot is marked"
+        );
+        assert!(
+            d.findings.iter().any(|f| f.field == "facts[1].text"),
+            "{:?}",
+            d.findings
+        );
+    }
+
+    #[test]
+    fn a_rule_5_2_finding_links_to_the_fact_that_holds_it() {
+        let (_d, ws) = workspace();
+        let mut p = example();
+        p.facts[2].text = "Her Social Security number is 123-45-6789.".into();
+        let d = ws.draft(&p, &opts("complaint"));
+        let f = d
+            .findings
+            .iter()
+            .find(|f| f.field == "facts[2].text")
+            .unwrap_or_else(|| panic!("{:?}", d.findings));
+        assert!(f.message.contains("page "), "{}", f.message);
+        assert!(!f.message.contains("123-45"), "{}", f.message);
+    }
+
+    #[test]
+    fn only_changed_pages_cross_again() {
+        let (_d, ws) = workspace();
+        let mut p = example();
+        let first = ws.draft(&p, &opts("complaint"));
+        let n = p.facts.len();
+        p.facts[n - 1].text.push_str(" More.");
+        let mut next = ws.draft(&p, &opts("complaint"));
+        next.keep_known(&first.page_keys);
+        let sent = next.pages.iter().filter(|s| !s.is_empty()).count();
+        assert!(
+            sent >= 1 && sent < next.pages.len(),
+            "{sent} of {}",
+            next.pages.len()
+        );
+        assert!(next.pages[0].is_empty(), "the caption page did not change");
     }
 
     #[test]

@@ -771,3 +771,86 @@ fn foreign_and_newer_databases_are_refused_untouched() {
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert_refused_untouched(dir.path(), "newer Drafter");
 }
+
+#[test]
+fn an_editing_session_is_one_revision_until_it_ends_or_idles() {
+    use std::time::Duration;
+    let (_dir, mut store) = store();
+    let mut p = fixture("store-alt-uscis.json");
+    let id = store.create("ALT_USCIS", &p).unwrap();
+    let hour = Duration::from_secs(3600);
+
+    // Nothing changed: no revision.
+    assert_eq!(
+        store.save_session(id, &p, Rev(1), None, hour).unwrap(),
+        Rev(1)
+    );
+    // The session's first save adds revision 2; its later saves amend it.
+    p.facts[0].text = "First edit.".into();
+    let r = store.save_session(id, &p, Rev(1), None, hour).unwrap();
+    assert_eq!(r, Rev(2));
+    p.facts[1].text = "Second edit.".into();
+    assert_eq!(
+        store.save_session(id, &p, r, Some(r), hour).unwrap(),
+        Rev(2)
+    );
+    p.parties[2].name = "U.S. Customs & Border Protection".into();
+    assert_eq!(
+        store.save_session(id, &p, r, Some(r), hour).unwrap(),
+        Rev(2)
+    );
+    let history = store.history(id).unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    // The summary covers every edit of the session, against revision 1.
+    assert!(
+        history[0].summary.contains("facts[0].text"),
+        "{}",
+        history[0].summary
+    );
+    assert!(
+        history[0].summary.contains("facts[1].text"),
+        "{}",
+        history[0].summary
+    );
+    assert!(
+        history[0].summary.contains("parties[2].name"),
+        "{}",
+        history[0].summary
+    );
+    assert_eq!(store.show(id, None).unwrap().profile, p);
+
+    // A new session (the case was closed and opened again) starts a new revision.
+    p.facts[2].text = "Third edit.".into();
+    assert_eq!(
+        store.save_session(id, &p, Rev(2), None, hour).unwrap(),
+        Rev(3)
+    );
+    // So does a session idle for longer than the limit.
+    p.facts[3].text = "Fourth edit.".into();
+    assert_eq!(
+        store
+            .save_session(id, &p, Rev(3), Some(Rev(3)), Duration::ZERO)
+            .unwrap(),
+        Rev(4)
+    );
+    // Another author's revision is never amended.
+    store.set_author("second person");
+    p.facts[4].text = "Fifth edit.".into();
+    assert_eq!(
+        store
+            .save_session(id, &p, Rev(4), Some(Rev(4)), hour)
+            .unwrap(),
+        Rev(5)
+    );
+    // A stale base is refused as by `save`.
+    let e = store
+        .save_session(id, &p, Rev(3), Some(Rev(3)), hour)
+        .unwrap_err();
+    assert!(e.is_conflict(), "{e}");
+    // Revision 1 (created) is never amended.
+    assert!(store
+        .history(id)
+        .unwrap()
+        .iter()
+        .any(|h| h.rev == Rev(1) && h.summary == "created"));
+}

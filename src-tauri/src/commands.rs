@@ -17,6 +17,7 @@ pub const COMMANDS: &[&str] = &[
     "import_dropped",
     "history",
     "restore_revision",
+    "revision_diff",
     "known_counsel",
     "known_courts",
     "store_status",

@@ -273,15 +273,30 @@ async fn create_case(state: State<'_, AppState>, title: String) -> CmdResult<Rev
     state.with_store(|s| Ok(workbench::create_case(s, &title)?))
 }
 
+/// How long an editing session may pause and still amend its own revision.
+pub const SESSION_IDLE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Saves the case being edited. `session` is the revision this editing session saved
+/// last: while it is the latest and less than [`SESSION_IDLE`] old it is amended, so one
+/// sitting of edits is one revision; a save that changes nothing adds nothing.
 #[tauri::command]
 async fn save_case(
     state: State<'_, AppState>,
     id: i64,
     profile: serde_json::Value,
     base: u32,
+    session: Option<u32>,
 ) -> CmdResult<Rev> {
     let profile = profile_from(profile)?;
-    state.with_store(|s| Ok(s.save(CaseId(id), &profile, Rev(base))?))
+    state.with_store(|s| {
+        Ok(s.save_session(
+            CaseId(id),
+            &profile,
+            Rev(base),
+            session.map(Rev),
+            SESSION_IDLE,
+        )?)
+    })
 }
 
 #[tauri::command]
@@ -383,6 +398,64 @@ async fn history(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<RevisionI
     state.with_store(|s| Ok(s.history(CaseId(id))?))
 }
 
+/// One field that restoring a revision would change, for a person to read before
+/// restoring (a protected value is never shown, only that it changes).
+#[derive(Debug, Serialize, TS)]
+pub struct ChangeLine {
+    /// The field's path (`facts[4].text`); the page puts it in words.
+    pub field: String,
+    /// The value now, as text; `None` when restoring adds the field.
+    pub now: Option<String>,
+    /// The value after restoring; `None` when restoring removes the field.
+    pub restored: Option<String>,
+}
+
+fn shown(v: &serde_json::Value) -> String {
+    let text = match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let text = drafter::rules::protect::redact_known(&text);
+    if text.chars().count() > 2000 {
+        format!("{}…", text.chars().take(2000).collect::<String>())
+    } else {
+        text
+    }
+}
+
+/// What restoring revision `rev` would change in the case as saved now.
+#[tauri::command]
+async fn revision_diff(
+    state: State<'_, AppState>,
+    id: i64,
+    rev: u32,
+) -> CmdResult<Vec<ChangeLine>> {
+    state.with_store(|s| {
+        let latest = s.case(CaseId(id))?.latest_rev;
+        let changes = s.diff(CaseId(id), latest, Rev(rev))?;
+        Ok(changes
+            .into_iter()
+            .map(|c| {
+                let protected = c.path.contains(".protected");
+                let text = |v: &Option<serde_json::Value>| {
+                    v.as_ref().map(|v| {
+                        if protected {
+                            "(protected value)".to_string()
+                        } else {
+                            shown(v)
+                        }
+                    })
+                };
+                ChangeLine {
+                    now: text(&c.before),
+                    restored: text(&c.after),
+                    field: c.path,
+                }
+            })
+            .collect())
+    })
+}
+
 #[tauri::command]
 async fn restore_revision(state: State<'_, AppState>, id: i64, rev: u32) -> CmdResult<Rev> {
     state.with_store(|s| Ok(s.restore(CaseId(id), Rev(rev))?))
@@ -435,15 +508,19 @@ impl DraftArgs {
 }
 
 /// The live preview: findings, pages as SVG, deadlines. Runs on a worker thread, so the
-/// window keeps taking keystrokes while it lays out.
+/// window keeps taking keystrokes while it lays out. `have` holds the keys of the pages
+/// the window shows: those pages come back as `""` (only changed pages cross the IPC).
 #[tauri::command]
 async fn draft(
     state: State<'_, AppState>,
     profile: serde_json::Value,
     args: DraftArgs,
+    have: Option<Vec<String>>,
 ) -> CmdResult<Draft> {
     let profile = profile_from(profile)?;
-    Ok(state.ws.draft(&profile, &args.options()?))
+    let mut d = state.ws.draft(&profile, &args.options()?);
+    d.keep_known(&have.unwrap_or_default());
+    Ok(d)
 }
 
 fn save_dialog<R: Runtime>(app: &AppHandle<R>, state: &AppState, name: &str) -> Option<PathBuf> {
@@ -471,12 +548,12 @@ fn folder_dialog<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Option<Pat
 }
 
 /// How the app exports: a person confirms Rule 5.2 findings in the export dialog; a
-/// read-only file is never replaced; a packet leaves out (and lists) the filings the case
-/// is not ready for.
+/// read-only file is never replaced; a filing the case is not ready for is refused with
+/// its reason, and then nothing is written (a packet is never written without it).
 fn export_options(opts: &DraftOptions, confirm_privacy: bool) -> ExportOptions {
     ExportOptions {
         confirm_privacy,
-        not_ready: NotReady::Skip,
+        not_ready: NotReady::Refuse,
         ..ExportOptions::new(opts.filing_options())
     }
 }
@@ -508,19 +585,28 @@ async fn export_filing<R: Runtime>(
     Ok(Some(report))
 }
 
-/// Asks for a folder (native dialog) and exports every filing, the packet and its index
-/// there as one set, reporting each step on `progress`. `None` when cancelled.
+/// Asks for a folder (native dialog) and exports the filings a person chose, in their
+/// order, with the packet and its index, as one set, reporting each step on `progress`.
+/// A chosen filing the case is not ready for refuses the whole packet (nothing is
+/// written) with its reason. `None` when cancelled.
 #[tauri::command]
 async fn export_packet<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     profile: serde_json::Value,
     args: DraftArgs,
+    templates: Vec<String>,
     confirm_privacy: bool,
     progress: Channel<Progress>,
 ) -> CmdResult<Option<ExportReport>> {
     let profile = profile_from(profile)?;
     let opts = args.options()?;
+    if templates.is_empty() {
+        return Err(CmdError::new(
+            "invalid",
+            "choose at least one filing for the packet",
+        ));
+    }
     let Some(dir) = folder_dialog(&app, &state) else {
         return Ok(None);
     };
@@ -529,7 +615,7 @@ async fn export_packet<R: Runtime>(
     let report = export::export_set(
         &profile,
         &catalog,
-        &FilingSet::every(&catalog),
+        &FilingSet::chosen(templates),
         &dir,
         &export_options(&opts, confirm_privacy),
         |p| {
@@ -645,6 +731,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             import_dropped,
             history,
             restore_revision,
+            revision_diff,
             known_counsel,
             known_courts,
             store_status,

@@ -170,6 +170,22 @@ fn saves_are_revisions_and_a_stale_save_is_a_conflict() {
     );
     let history = h.ok("history", json!({"id": id}));
     assert_eq!(history.as_array().unwrap().len(), 3);
+    // The same profile again adds nothing.
+    assert_eq!(
+        h.ok(
+            "save_case",
+            json!({"id": id, "profile": profile, "base": 3, "session": 3})
+        ),
+        3
+    );
+    let diff = h.ok("revision_diff", json!({"id": id, "rev": 1}));
+    assert!(
+        diff.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["field"] == "judge" && c["restored"].is_null()),
+        "{diff}"
+    );
     assert_eq!(h.ok("restore_revision", json!({"id": id, "rev": 1})), 4);
     let now = h.ok("open_case", json!({"id": id}));
     assert!(now["profile"].get("case_number").is_none());
@@ -297,6 +313,7 @@ fn packet_export_reports_progress_on_a_channel() {
     let r = h.ok(
         "export_packet",
         json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-07"},
+               "templates": ["complaint"],
                "confirmPrivacy": false, "progress": "__CHANNEL__:7"}),
     );
     assert!(h.out.join("packet.pdf").is_file());
@@ -305,6 +322,25 @@ fn packet_export_reports_progress_on_a_channel() {
         r["files"].as_array().unwrap().last().unwrap()["title"],
         "Filing packet"
     );
+}
+
+#[test]
+fn a_packet_with_a_filing_that_is_not_ready_is_refused_and_nothing_is_written() {
+    let h = harness();
+    let mut profile =
+        serde_json::to_value(drafter::examples::profile("alt-uscis").unwrap()).unwrap();
+    // The complaint is ready; a voluntary dismissal is not (an answer has been served).
+    profile["docket"] = json!({"answer_served": "2017-04-06"});
+    let e = h.err(
+        "export_packet",
+        json!({"profile": profile, "args": {"template": "complaint", "date": "2017-04-07"},
+               "templates": ["complaint", "voluntary-dismissal"],
+               "confirmPrivacy": false, "progress": "__CHANNEL__:8"}),
+    );
+    assert_ne!(e["code"], "internal", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("oluntary"), "{e}");
+    assert!(!h.out.join("packet.pdf").exists());
+    assert!(!h.out.join("complaint.pdf").exists());
 }
 
 #[test]

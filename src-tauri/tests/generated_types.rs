@@ -16,7 +16,7 @@ use drafter::store::{
     CaseSummary, Imported, KnownCounsel, KnownCourt, Revision, RevisionInfo, StoreStatus,
 };
 use drafter::workbench::{Draft, TemplateEntry};
-use drafter_app::{AppInfo, CmdError, DraftArgs, Unlocked};
+use drafter_app::{AppInfo, ChangeLine, CmdError, DraftArgs, Unlocked};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
@@ -64,6 +64,7 @@ fn export_all(dir: &Path) -> Vec<String> {
         ExhibitInfo,
         StoreStatus,
         Unlocked,
+        ChangeLine,
     );
     roots
 }

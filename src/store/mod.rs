@@ -716,6 +716,83 @@ impl Store {
         Ok(rev)
     }
 
+    /// Saves an editing session's work: like [`Store::save`], but the session's own
+    /// revision is amended instead of a new one being added, so one sitting of edits is one
+    /// revision in the history. `session` is the revision this session made last (`None`
+    /// before its first save); it is amended when it is still the latest, was saved by this
+    /// author, and less than `idle` ago. A save that changes nothing adds nothing and
+    /// answers the latest revision. The amended revision's summary says what changed since
+    /// the revision before it.
+    pub fn save_session(
+        &mut self,
+        id: CaseId,
+        profile: &CaseProfile,
+        base: Rev,
+        session: Option<Rev>,
+        idle: std::time::Duration,
+    ) -> Result<Rev> {
+        let latest = self.case(id)?.latest_rev;
+        if base == latest {
+            let current = self.show(id, Some(latest))?;
+            if !current.locked && current.profile == *profile {
+                return Ok(latest);
+            }
+            let fresh = Utc::now()
+                .signed_duration_since(current.info.saved_at)
+                .to_std()
+                .is_ok_and(|age| age < idle);
+            if session == Some(latest)
+                && latest.0 > 1
+                && fresh
+                && current.info.author == self.author
+            {
+                return self.amend(id, profile, latest);
+            }
+        }
+        self.save(id, profile, base)
+    }
+
+    /// Replaces revision `rev` (the latest) of the case with `profile`, with a new time and
+    /// a summary of the changes since the revision before it.
+    fn amend(&mut self, id: CaseId, profile: &CaseProfile, rev: Rev) -> Result<Rev> {
+        let dropped = self.write(|tx, ctx| {
+            let path = ctx.path;
+            let (title, latest) = case_head(tx, path, id)?;
+            if latest != rev {
+                return Err(StoreError::RevisionNotFound { id, rev, latest });
+            }
+            if let Some((field, _)) = profile
+                .protected_values()
+                .into_iter()
+                .find(|(_, v)| v.contains(MASK))
+            {
+                return Err(StoreError::MaskedValue { field });
+            }
+            let before = load_profile(tx, ctx, id, Rev(rev.0 - 1))?;
+            let amended = load_profile(tx, ctx, id, rev)?;
+            let summary = summarize(&diff_profiles(&before, profile));
+            let dropped =
+                split_protected(&amended).1.is_some() && split_protected(profile).1.is_none();
+            let at = now();
+            let (json, sealed) = seal_profile(ctx.key, path, id.0, rev.0, profile)?;
+            tx.prepare_cached(
+                "UPDATE revisions SET profile = ?3, saved_at = ?4, summary = ?5, sealed = ?6
+                 WHERE case_id = ?1 AND rev = ?2",
+            )
+            .and_then(|mut s| s.execute(params![id.0, rev.0, json, at, summary, sealed]))
+            .at(path)?;
+            tx.prepare_cached("UPDATE cases SET updated_at = ?2, updated_by = ?3 WHERE id = ?1")
+                .and_then(|mut s| s.execute(params![id.0, at, ctx.author]))
+                .at(path)?;
+            index::reindex(tx, id.0, &title, profile).at(path)?;
+            Ok(dropped)
+        })?;
+        if dropped {
+            self.scrub();
+        }
+        Ok(rev)
+    }
+
     /// Cases, most recently saved first; archived ones only when asked.
     pub fn list(&self, opts: &ListOptions) -> Result<Vec<CaseSummary>> {
         let sql = format!(

@@ -589,9 +589,37 @@ impl Catalog {
         date: NaiveDate,
         instance: Option<&str>,
     ) -> Result<String, TemplateError> {
+        self.fill_checked(name, profile, date, instance, true)
+    }
+
+    /// Fills a template for a draft preview: like [`Catalog::fill_for`], but a required
+    /// field that is missing is left empty instead of stopping the fill (its finding says so).
+    pub fn fill_draft(
+        &self,
+        name: &str,
+        profile: &CaseProfile,
+        date: NaiveDate,
+        instance: Option<&str>,
+    ) -> Result<String, TemplateError> {
+        self.fill_checked(name, profile, date, instance, false)
+    }
+
+    fn fill_checked(
+        &self,
+        name: &str,
+        profile: &CaseProfile,
+        date: NaiveDate,
+        instance: Option<&str>,
+        required: bool,
+    ) -> Result<String, TemplateError> {
         let template = self.get(name)?;
         let data = context_for(profile, template, date, instance);
-        for field in template.front.required_fields() {
+        let fields = if required {
+            template.front.required_fields()
+        } else {
+            Vec::new()
+        };
+        for field in fields {
             if is_empty(lookup(&data, &field)) {
                 return Err(TemplateError::Required {
                     file: template.file(),

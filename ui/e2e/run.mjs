@@ -179,6 +179,94 @@ async function screenshot(name, driver) {
   console.log(`    screenshot ${join(shotsDir, `${name}.png`)}`);
 }
 
+/** Chooses `value` in a select (by value, or with `byIndex` the option at that index of the party list). */
+async function choose(driver, css, value, byParty = false) {
+  const el = await $(driver, css);
+  await driver.executeScript("arguments[0].scrollIntoView({block:'center'})", el);
+  await driver.executeScript(
+    `const s = arguments[0];
+     if (arguments[2]) { const o = [...s.options].find(o => o.value === arguments[1]) ?? s.options[s.options.length - 1]; s.value = o.value; }
+     else s.value = arguments[1];
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+    el,
+    value,
+    byParty,
+  );
+}
+
+/** Sets the window's outer size and waits for the page to see it. */
+async function setSize(driver, width, height) {
+  await driver.manage().window().setRect({ width, height });
+  await until(driver, `the window at ${width}×${height}`, () =>
+    driver.executeScript("return Math.abs(window.outerWidth - arguments[0]) < 40 && window.innerHeight > 0", width),
+  );
+  await sleep(300);
+}
+
+/** A PNG of the window's page (WebDriver's screenshot), into the screenshots folder. */
+async function pageShot(name, driver) {
+  if (!shotsDir) return;
+  mkdirSync(shotsDir, { recursive: true });
+  await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()))");
+  await sleep(500);
+  writeFileSync(join(shotsDir, `${name}.png`), Buffer.from(await driver.takeScreenshot(), "base64"));
+  console.log(`    screenshot ${join(shotsDir, `${name}.png`)}`);
+}
+
+/** The elements (by CSS) whose box is not wholly inside the window: what cannot be reached. */
+const cutOff = (driver, selectors) =>
+  driver.executeScript(
+    `return arguments[0].filter((css) => {
+       const el = document.querySelector(css);
+       if (!el) return true;
+       const r = el.getBoundingClientRect();
+       // Reachable: wholly inside the window's width, and its top edge on screen (a page
+       // taller than the window scrolls).
+       return r.width === 0 || r.left < 0 || r.top < 0 || r.right > window.innerWidth + 0.5 || r.top >= window.innerHeight;
+     })`,
+    selectors,
+  );
+
+/** Resident memory (MiB) of the app and of the WebKit processes under it. */
+function memory() {
+  const rss = (pid) => {
+    try {
+      const m = execFileSync("cat", [`/proc/${pid}/status`]).toString().match(/VmRSS:\s+(\d+) kB/);
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const children = (pid) => {
+    try {
+      return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)]).toString().trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const appPid = Number(execFileSync("pgrep", ["-n", "-f", app]).toString().trim().split("\n")[0]);
+  const web = [];
+  const walk = (pid) => {
+    for (const c of children(pid)) {
+      web.push(c);
+      walk(c);
+    }
+  };
+  walk(appPid);
+  const webkit = web.reduce((sum, pid) => sum + rss(pid), 0);
+  const each = {};
+  for (const pid of web) {
+    let name = String(pid);
+    try {
+      name = execFileSync("cat", [`/proc/${pid}/comm`]).toString().trim();
+    } catch {
+      /* gone */
+    }
+    each[name] = Math.round((each[name] ?? 0) + rss(pid));
+  }
+  return { app: Math.round(rss(appPid)), webkit: Math.round(webkit), total: Math.round(rss(appPid) + webkit), each };
+}
+
 const PASSPHRASE = "e2e store passphrase";
 /** What the last start asked: "set" (first run), "unlock", or null (nothing). */
 let lastUnlock = null;
@@ -337,6 +425,7 @@ try {
       const tick = (now) => { t.push(now); if (t.length < 21) requestAnimationFrame(tick); else done(t.slice(1).map((x, i) => Math.round(x - t[i]))); };
       requestAnimationFrame(tick);
     `);
+    await step("the window at 1024×700 for the preview's figures", 10000, () => setSize(d, 1024, 700));
     const fact = "#f-facts-0-text";
     const before = await (await $(d, fact)).getAttribute("value");
     await step("one keystroke in a fact refreshes the preview (measured in the app)", 20000, async () => {
@@ -362,13 +451,42 @@ try {
       metrics.previewMsMedian = samples[Math.floor(samples.length / 2)];
     });
     await step("autosave makes revision 2", 10000, () => byText(d, ".save-status", "revision 2"));
-    await step("the history lists both revisions", 10000, async () => {
+    await step("a true name typed into a fact: the pages stay, the spot is masked, the finding links to the fact", 45000, async () => {
+      const pagesBefore = (await d.findElements(By.css("#preview .page"))).length;
+      await (await $(d, "#f-facts-1-text")).sendKeys(Key.END, " Mara Quill-Esterhazy wrote it.");
+      const link = await $(d, "#findings button[data-field='facts[1].text']");
+      const pages = (await d.findElements(By.css("#preview .page"))).length;
+      if (pages !== pagesBefore) throw new Error(`${pagesBefore} pages before, ${pages} with the error`);
+      await $(d, "#preview-incomplete");
+      const text = await until(d, "the spot marked on the page", async () => {
+        const t = await previewText(d);
+        return t.includes("[redacted]") ? t : null;
+      }, 30000);
+      if (text.includes("Quill-Esterhazy")) throw new Error("the true name is on screen");
+      const words = await d.executeScript("return arguments[0].textContent", link);
+      if (/\[\d\]/.test(words)) throw new Error(`the link is not in words: “${words}”`);
+      await link.click();
+      await until(d, "the fact focused", () => d.executeScript("return document.activeElement?.id === 'f-facts-1-text'"));
+      await d.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
+      await until(d, "the true name undone", async () => !(await (await $(d, "#f-facts-1-text")).getAttribute("value")).includes("Quill"));
+      await until(d, "the finding gone", async () => (await d.findElements(By.css("#findings button[data-field='facts[1].text']"))).length === 0);
+    });
+    await step("the editing session stays one revision (autosave amends it)", 15000, async () => {
+      await until(d, "saved", async () => (await (await $(d, ".save-status")).getAttribute("data-status")) === "saved");
       await click(d, "button[aria-label='Revision history']");
       await $(d, ".revisions li[data-rev='2']");
       await $(d, ".revisions li[data-rev='1']");
+      if ((await d.findElements(By.css(".revisions li[data-rev='3']"))).length) throw new Error("a second revision for one session");
+      const summary = await d.executeScript("return document.querySelector(\".revisions li[data-rev='2'] .summary\").textContent");
+      if (/\[\d+\]/.test(summary) || !summary.includes("Fact 1")) throw new Error(`summary not in words: “${summary}”`);
     });
-    await step("restoring revision 1 brings back the fact as it was", 10000, async () => {
+    await step("restore asks first, shows what changes, then brings back the fact as it was", 15000, async () => {
       await click(d, "button[aria-label='Restore revision 1']");
+      const diff = await $(d, "#restore-diff");
+      const text = await d.executeScript("return arguments[0].textContent", diff);
+      if (!text.includes("Fact 1")) throw new Error(`the preview of the restore: “${text}”`);
+      await screenshot("history-restore", d);
+      await click(d, "#restore-confirm");
       await byText(d, ".save-status", "revision 3");
       await until(d, "the fact restored", async () => (await (await $(d, fact)).getAttribute("value")) === before);
     });
@@ -449,14 +567,30 @@ try {
         if (!text.includes(want)) throw new Error(`the PDF text lacks “${want}”`);
       }
     });
-    await step("the whole packet exports with progress", 30000, async () => {
+    await step("a packet with a filing that is not ready is refused with the reason, and nothing is written", 30000, async () => {
       await click(d, "#export-done");
       await d.actions().keyDown(Key.CONTROL).sendKeys("e").keyUp(Key.CONTROL).perform();
       await click(d, "input[name=scope][value=packet]");
+      const order = await d.executeScript("return [...document.querySelectorAll('#packet-order li')].map(l => l.dataset.template)");
+      if (order.join() !== "complaint") throw new Error(`the packet starts as ${order}`);
+      await click(d, "button[data-add-template='representation-letter']");
+      await click(d, "#export-run");
+      const err = await $(d, "#export-error");
+      const text = await d.executeScript("return arguments[0].textContent", err);
+      if (!text.includes("Not exported")) throw new Error(`the dialog says “${text}”`);
+      if ((await d.findElements(By.css("#export-result"))).length) throw new Error("a result was shown");
+      if (existsSync(join(dirs.out, "packet.pdf"))) throw new Error("a packet was written without the refused filing");
+      await screenshot("export-refused", d);
+    });
+    await step("the chosen packet (the complaint alone) exports with progress", 30000, async () => {
+      await click(d, "button[aria-label='Take Representation letter out'], #packet-order li[data-template='representation-letter'] .danger");
       await click(d, "#export-run");
       await $(d, "#export-result");
       if (!existsSync(join(dirs.out, "packet.pdf")) || !existsSync(join(dirs.out, "index.json")))
         throw new Error("no packet.pdf / index.json");
+      const index = JSON.parse(execFileSync("cat", [join(dirs.out, "index.json")]).toString());
+      const names = (index.files ?? index).map((f) => f.template).filter(Boolean);
+      if (names.includes("representation-letter") || !names.includes("complaint")) throw new Error(`index lists ${names}`);
       await click(d, "#export-done");
     });
     await step("undo and redo with Ctrl+Z / Ctrl+Y", 10000, async () => {
@@ -475,6 +609,189 @@ try {
       });
     });
     await screenshot("library", d);
+  });
+
+  await flow("docket: service moves the answer deadlines; a new case previews at once; the window from 1024×700 up", async (d) => {
+    const deadline = (party) =>
+      d.executeScript(
+        "const li = [...document.querySelectorAll('.deadlines > li')].find(l => l.textContent.includes('Answer') && l.textContent.includes(arguments[0])); return li ? { due: li.querySelector('strong').textContent, text: li.textContent } : null",
+        party,
+      );
+    await step("a new case: the court's pre-filled name is selected, and the caption shows at once", 15000, async () => {
+      await d.actions().keyDown(Key.CONTROL).sendKeys("n").keyUp(Key.CONTROL).perform();
+      await type(d, "#new-case-name", "Rivera v. Agencies");
+      await click(d, "#new-case-create");
+      await until(d, "the court name selected", () =>
+        d.executeScript("const e = document.activeElement; return e?.id === 'f-court-name' && e.selectionStart === 0 && e.selectionEnd === e.value.length && e.value.length > 0"),
+      );
+      await until(d, "a page", async () => (await d.findElements(By.css("#preview .page svg"))).length >= 1, 12000);
+      await $(d, "#preview-incomplete");
+    });
+    await step("Ctrl+F in the editor stays in the editor", 5000, async () => {
+      await click(d, "#f-court-district");
+      await d.actions().keyDown(Key.CONTROL).sendKeys("f").keyUp(Key.CONTROL).perform();
+      await sleep(300);
+      if ((await d.findElements(By.css("#case-search"))).length) throw new Error("Ctrl+F jumped to the library");
+    });
+    await step("a federal agency and a California state agency as defendants, in the Northern District of California", 20000, async () => {
+      await type(d, "#f-court-district", "Northern District of California");
+      await choose(d, "#f-court-style", "cand");
+      await click(d, "#add-defendant");
+      await type(d, "#f-parties-0-name", "U.S. Citizenship and Immigration Services");
+      await choose(d, "#f-parties-0-kind", "government-agency");
+      await choose(d, "#f-parties-0-sovereign", "united-states");
+      await click(d, "#add-defendant");
+      await type(d, "#f-parties-1-name", "California Department of Motor Vehicles");
+      await choose(d, "#f-parties-1-kind", "government-agency");
+      await choose(d, "#f-parties-1-sovereign", "state");
+    });
+    await step("service on the federal agency: 60 days after service on the U.S. attorney (Rule 12(a)(2))", 20000, async () => {
+      await click(d, "#add-service");
+      const date = await $(d, "#f-docket-service-0-date");
+      await date.clear();
+      await date.sendKeys("03/10/2026");
+      await type(d, "#f-docket-service-0-us_attorney_served", "Mar 12 2026");
+      await click(d, "#f-court-division");
+      await click(d, ".checklist .small-link");
+      // Served on the U.S. attorney 2026-03-12; + 60 days (Rule 6(a)(1)) = Monday 2026-05-11.
+      const dl = await until(d, "the agency's answer deadline", async () => {
+        const x = await deadline("Citizenship");
+        return x?.due === "2026-05-11" ? x : null;
+      });
+      if (!dl.text.includes("12(a)(2)")) throw new Error(`rule: ${dl.text}`);
+    });
+    await step("service on the state agency: 21 days, ending on Cesar Chavez Day, runs to the next court day", 20000, async () => {
+      await click(d, "#add-service");
+      await choose(d, "#f-docket-service-1-party", "defendant-2", true);
+      const date = await $(d, "#f-docket-service-1-date");
+      await date.clear();
+      // Typed without separators: March 10, 2026.
+      await date.sendKeys("03102026");
+      await click(d, "#f-court-division");
+      // 2026-03-10 + 21 days = Tuesday 2026-03-31, Cesar Chavez Day (Cal. Gov. Code § 6700),
+      // a legal holiday under Rule 6(a)(6)(C) in a California district: Wednesday 2026-04-01.
+      const dl = await until(d, "the state agency's answer deadline", async () => {
+        const x = await deadline("Motor Vehicles");
+        return x?.due === "2026-04-01" ? x : null;
+      });
+      if (!dl.text.includes("12(a)(1)(A)(i)")) throw new Error(`rule: ${dl.text}`);
+      if (!dl.text.includes("Cesar Chavez")) throw new Error(`no holiday explanation: ${dl.text}`);
+      await screenshot("docket-deadlines", d);
+    });
+    await step("forgiving dates: a new key date shows no error before anything is typed; “11202026” is read", 10000, async () => {
+      await click(d, "#sec-dates .add-row button");
+      await sleep(400);
+      if ((await d.findElements(By.css("#sec-dates .date-bad, #sec-dates .msgs li.error"))).length) throw new Error("an error before typing");
+      const input = await $(d, "#f-dates-filed");
+      await input.sendKeys("11202026");
+      await click(d, "#f-court-division");
+      await until(d, "the date read", async () => (await input.getAttribute("value")) === "2026-11-20");
+    });
+    await step("the key-date name suggestions close on Escape and when focus leaves", 10000, async () => {
+      await click(d, "#f-dates-filed-name");
+      await $(d, "#date-name-suggestions");
+      await (await $(d, "#f-dates-filed-name")).sendKeys(Key.ESCAPE);
+      await until(d, "closed by Escape", async () => (await d.findElements(By.css("#date-name-suggestions"))).length === 0);
+      await click(d, "#f-dates-filed-name");
+      await $(d, "#date-name-suggestions");
+      await click(d, "#f-court-division");
+      await until(d, "closed on blur", async () => (await d.findElements(By.css("#date-name-suggestions"))).length === 0);
+    });
+    await step("an error keeps the pages and its finding links to the field, in words", 15000, async () => {
+      await (await $(d, "#f-court-name")).clear();
+      await (await $(d, "#f-court-name")).sendKeys(" ");
+      await $(d, "#findings button[data-field='court.name']");
+      if ((await d.findElements(By.css("#preview .page"))).length === 0) throw new Error("the pages went blank");
+      // Found afresh: the checklist may have been redrawn by a later preview.
+      await click(d, "#findings button[data-field='court.name']");
+      await until(d, "the court name focused", () => d.executeScript("return document.activeElement?.id === 'f-court-name'"));
+      await (await $(d, "#f-court-name")).clear();
+      await (await $(d, "#f-court-name")).sendKeys("United States District Court");
+    });
+    for (const [w, h] of [
+      [1024, 700],
+      [1440, 900],
+    ]) {
+      await step(`at ${w}×${h} the header, preview, export, zoom, date and history's close button are all in the window`, 20000, async () => {
+        await setSize(d, w, h);
+        const out = await cutOff(d, ["button[aria-label='Export (Ctrl+E)']", "button[aria-label='Zoom in']", "#doc-date", "#template-picker", "#preview .page", ".topbar .brand"]);
+        if (out.length) throw new Error(`cut off: ${out.join(", ")}`);
+        const wide = await d.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        if (wide > 1) throw new Error(`the page is ${wide} px wider than the window`);
+        await click(d, "button[aria-label='Revision history']");
+        const hist = await cutOff(d, ["#history-close"]);
+        if (hist.length) throw new Error("history's close button is cut off");
+        await click(d, "#history-close");
+        await d.executeScript("document.getElementById('sec-docket').scrollIntoView({block: 'start'})");
+        await pageShot(`window-${w}x${h}`, d);
+      });
+    }
+    await step("at 200% text size the header still fits", 10000, async () => {
+      await setSize(d, 1024, 700);
+      await d.executeScript("document.documentElement.style.zoom = '2'");
+      await sleep(300);
+      const out = await cutOff(d, ["button[aria-label='Export (Ctrl+E)']"]);
+      await pageShot("window-1024x700-zoom200", d);
+      await d.executeScript("document.documentElement.style.zoom = ''");
+      if (out.length) throw new Error(`cut off at 200%: ${out.join(", ")}`);
+    });
+  });
+
+  await flow("memory stays flat over a scripted session", async (d) => {
+    const seconds = Number(process.env.DRAFTER_E2E_SOAK || 60);
+    const cases = await step("open the cases", 15000, async () => {
+      await byText(d, "nav button", "Cases").then((b) => b.click());
+      await until(d, "three cases", async () => (await d.findElements(By.css(".case-link"))).length >= 3);
+      return (await d.findElements(By.css(".case-link"))).length;
+    });
+    const work = async (i) => {
+      await byText(d, "nav button", "Cases").then((b) => b.click());
+      const links = await until(d, "cases", async () => {
+        const l = await d.findElements(By.css(".case-link"));
+        return l.length >= cases ? l : null;
+      });
+      await links[i % cases].click();
+      await $(d, "#f-court-name");
+      const fact = (await d.findElements(By.css("#sec-facts textarea")))[0];
+      if (fact) {
+        for (const ch of "soak test ") {
+          await fact.sendKeys(ch);
+          await sleep(40);
+        }
+      }
+      if (i % 3 === 0) {
+        await d.actions().keyDown(Key.CONTROL).sendKeys("e").keyUp(Key.CONTROL).perform();
+        await $(d, "#export-run");
+        const confirm = await d.findElements(By.css("#confirm-privacy"));
+        if (confirm.length) await confirm[0].click();
+        await click(d, "#export-run");
+        await until(d, "export done", async () => (await d.findElements(By.css("#export-result, #export-error"))).length > 0, 20000);
+        const done = await d.findElements(By.css("#export-done"));
+        if (done.length) await done[0].click();
+        else await d.actions().sendKeys(Key.ESCAPE).perform();
+      }
+    };
+    await step("warm up (every case opened once, one export)", 60000, async () => {
+      for (let i = 0; i < cases; i++) await work(i);
+    });
+    await sleep(2000);
+    const start = memory();
+    let rounds = 0;
+    await step(`work for ${seconds} s: switch cases, type, export`, (seconds + 60) * 1000, async () => {
+      const t0 = Date.now();
+      while (Date.now() - t0 < seconds * 1000) await work(rounds++);
+    });
+    await byText(d, "nav button", "Cases").then((b) => b.click());
+    await sleep(5000);
+    const end = memory();
+    metrics.memory = { seconds, rounds, startMiB: start, endMiB: end, growthMiB: end.total - start.total };
+    console.log(`    memory: ${JSON.stringify(metrics.memory)}`);
+    // The limit is the acceptance run's (DRAFTER_E2E_SOAK=600, ten minutes); the short
+    // default run only prints its figures.
+    if (process.env.DRAFTER_E2E_SOAK)
+      await step("growth under 50 MiB", 1000, async () => {
+        if (end.total - start.total >= 50) throw new Error(`grew ${end.total - start.total} MiB`);
+      });
   });
 
   await flow("templates: customize shows the path; a broken template shows line:column", async (d) => {

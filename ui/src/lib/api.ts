@@ -4,6 +4,7 @@ import { invoke, Channel } from "@tauri-apps/api/core";
 import type {
   AppInfo,
   CaseProfile,
+  ChangeLine,
   CaseSummary,
   Draft,
   DraftArgs,
@@ -57,8 +58,9 @@ export const api = {
     call<CaseSummary[]>("list_cases", { query, includeArchived }),
   openCase: (id: number, rev?: number | null) => call<Revision>("open_case", { id, rev: rev ?? null }),
   createCase: (title: string) => call<Revision>("create_case", { title }),
-  saveCase: (id: number, profile: CaseProfile, base: number) =>
-    call<number>("save_case", { id, profile, base }),
+  /** `session`: the revision this editing session saved last (amended while it is the latest). */
+  saveCase: (id: number, profile: CaseProfile, base: number, session: number | null = null) =>
+    call<number>("save_case", { id, profile, base, session }),
   duplicateCase: (id: number) => call<number>("duplicate_case", { id }),
   renameCase: (id: number, title: string) => call<void>("rename_case", { id, title }),
   setArchived: (id: number, archived: boolean) => call<void>("set_archived", { id, archived }),
@@ -66,6 +68,7 @@ export const api = {
   importDropped: () => call<Imported[]>("import_dropped"),
   history: (id: number) => call<RevisionInfo[]>("history", { id }),
   restoreRevision: (id: number, rev: number) => call<number>("restore_revision", { id, rev }),
+  revisionDiff: (id: number, rev: number) => call<ChangeLine[]>("revision_diff", { id, rev }),
   knownCounsel: () => call<KnownCounsel[]>("known_counsel"),
   knownCourts: () => call<KnownCourt[]>("known_courts"),
   storeStatus: () => call<StoreStatus>("store_status"),
@@ -73,18 +76,22 @@ export const api = {
   listTemplates: () => call<TemplateEntry[]>("list_templates"),
   customizeTemplate: (from: string, name: string) =>
     call<string>("customize_template", { from, name }),
-  draft: (profile: CaseProfile, args: DraftArgs) => call<Draft>("draft", { profile, args }),
+  /** `have`: the keys of the pages shown; those come back as "" (unchanged). */
+  draft: (profile: CaseProfile, args: DraftArgs, have: string[] = []) =>
+    call<Draft>("draft", { profile, args, have }),
   exportFiling: (profile: CaseProfile, args: DraftArgs, confirmPrivacy: boolean) =>
     call<ExportReport | null>("export_filing", { profile, args, confirmPrivacy }),
+  /** The filings named in `templates`, in that order; one not ready refuses them all. */
   exportPacket: (
     profile: CaseProfile,
     args: DraftArgs,
+    templates: string[],
     confirmPrivacy: boolean,
     onProgress: (p: Progress) => void,
   ) => {
     const progress = new Channel<Progress>();
     progress.onmessage = onProgress;
-    return call<ExportReport | null>("export_packet", { profile, args, confirmPrivacy, progress });
+    return call<ExportReport | null>("export_packet", { profile, args, templates, confirmPrivacy, progress });
   },
   openExported: (path: string) => call<void>("open_exported", { path }),
   revealExported: (path: string) => call<void>("reveal_exported", { path }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concerns, fieldId, fieldLabel, idCandidates } from "./fieldpath";
+import { concerns, fieldId, fieldLabel, idCandidates, inWords } from "./fieldpath";
 
 describe("field paths", () => {
   it("turn into element ids", () => {
@@ -35,5 +35,16 @@ describe("field paths", () => {
     expect(fieldLabel("facts")).toBe("Facts");
     expect(fieldLabel("filing_counsel")).toBe("Counsel for the filing party");
     expect(fieldLabel("extra.summons.issued_by")).toBe("Questions › summons › issued by");
+  });
+});
+
+describe("inWords", () => {
+  it("puts field paths in a message in words and leaves plain words alone", () => {
+    expect(inWords("parties[2].name: the party has no name")).toBe("Party 3 › name: the party has no name");
+    expect(inWords("the protected true name of Doe (parties[3].protected.true_name) appears on page 2")).toBe(
+      "the protected true name of Doe (Party 4 › protected › true name) appears on page 2",
+    );
+    expect(inWords("the facts and the relief")).toBe("the facts and the relief");
+    expect(inWords("`docket.service[0].party` is not a party")).toBe("Docket › Service 1 › party is not a party");
   });
 });

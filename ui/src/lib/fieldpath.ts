@@ -79,7 +79,12 @@ export function fieldLabel(path: string): string {
     judge: "Judge",
     dates: "Dates",
     docket: "Docket",
-    service: "service",
+    service: "Service",
+    responses: "Response",
+    prior_dismissals: "Prior dismissal",
+    dismissal_covers: "dismissal covers",
+    us_attorney_served: "U.S. attorney served",
+    answer_served: "answer served",
     protected: "protected",
     short_name: "short name",
     true_name: "true name",
@@ -94,4 +99,15 @@ export function fieldLabel(path: string): string {
       return idx.length ? `${name} ${idx.join(".")}` : name;
     })
     .join(" › ");
+}
+
+/**
+ * A message with every field path in it put in words: "parties[2].name is empty" →
+ * "Party 3 › name is empty"; "(parties[1].protected.true_name)" → "(Party 2 › protected › true name)".
+ */
+export function inWords(message: string): string {
+  return message.replace(
+    /`?\b((?:parties|counsel|facts|claims|relief|docket|dates|court|extra)(?:\[\d+\])*(?:\.[A-Za-z_]+(?:\[\d+\])*)*)`?/g,
+    (whole, path: string) => (/[[.]/.test(path) ? fieldLabel(path) : whole),
+  );
 }

@@ -26,6 +26,8 @@ export class Session {
   pendingSince: number | null = null;
 
   private undo = new UndoStack<string>("null");
+  /** The revision this editing session saved (amended by later saves; see save_case). */
+  private sessionRev: number | null = null;
   private changes = 0;
   private saving: Promise<void> | null = null;
   private autosave = debounce(() => void this.save(), AUTOSAVE_MS);
@@ -41,6 +43,7 @@ export class Session {
     this.title = rev.case.title;
     this.profile = rev.profile;
     this.baseRev = rev.case.latest_rev;
+    this.sessionRev = null;
     this.status = "saved";
     this.message = null;
     this.undo.reset(JSON.stringify(rev.profile));
@@ -53,6 +56,7 @@ export class Session {
 
   close(): void {
     this.autosave.cancel();
+    this.sessionRev = null;
     this.caseId = null;
     this.profile = null;
   }
@@ -127,9 +131,10 @@ export class Session {
     const profile = $state.snapshot(this.profile!) as CaseProfile;
     this.status = "saving";
     try {
-      const rev = await api.saveCase(id, profile, this.baseRev);
+      const rev = await api.saveCase(id, profile, this.baseRev, this.sessionRev);
       if (this.caseId !== id) return;
       this.baseRev = rev;
+      this.sessionRev = rev;
       this.message = null;
       if (this.changes === before) {
         this.status = "saved";

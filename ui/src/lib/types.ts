@@ -11,6 +11,7 @@ export type { AppInfo } from "./generated/AppInfo";
 export type { CaseId } from "./generated/CaseId";
 export type { CaseProfile } from "./generated/CaseProfile";
 export type { CaseSummary } from "./generated/CaseSummary";
+export type { ChangeLine } from "./generated/ChangeLine";
 export type { Claim } from "./generated/Claim";
 export type { CmdError } from "./generated/CmdError";
 export type { Counsel } from "./generated/Counsel";

@@ -20,9 +20,20 @@ title: string | null,
  */
 findings: Array<Finding>, 
 /**
- * One SVG document per page; empty when an error stops the layout.
+ * One SVG document per page; empty when nothing can be laid out yet. A page is `""`
+ * when the caller already holds it (see [`Draft::keep_known`]).
  */
 pages: Array<string>, 
+/**
+ * A short key of each page's SVG (the caller sends back the keys it holds, and pages
+ * it holds are not sent again).
+ */
+page_keys: Array<string>, 
+/**
+ * The pages were laid out although the checks found errors (or with a protected value
+ * masked where it was typed): the preview shows them, an export refuses the filing.
+ */
+incomplete: boolean, 
 /**
  * The Rule 5.2 findings on their own: an export needs a confirmation when any.
  */
