@@ -87,6 +87,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         title: "Summons".into(),
         short_title: "SUMMONS".into(),
         case_number: String::new(),
+        legend: String::new(),
     };
     let pages = typeset::layout::layout(&elements, &style, &footer)?;
     let info = PdfInfo {

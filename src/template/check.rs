@@ -309,8 +309,16 @@ fn shape(template: &Template) -> Value {
         "id": "p", "name": "n", "role": "plaintiff", "kind": "government-official",
         "capacity": "c", "short_name": "s", "description": "d", "address": ["a"],
         "protected": {"true_name": "t", "email": "e", "phone": "p", "address": ["a"], "account_ids": ["a"]},
-        "minor": true
+        "minor": true, "sovereign": "united-states", "sued_in": "official-capacity",
+        "parents": ["n"], "ten_percent_owners": ["n"],
+        "interested": [{"name": "n", "interest": "i"}]
     });
+    // A second party: a pseudonymous organization filing the paper, for templates made
+    // once per filer (`for_each`).
+    let mut organization = party.clone();
+    organization["id"] = json!("o");
+    organization["role"] = json!(template.front.filed_by);
+    organization["kind"] = json!("organization");
     let counsel = json!({
         "name": "n", "bar_number": "b", "firm": "f", "address": ["a"], "phone": "p",
         "email": "e", "represents": ["p"], "pro_hac_vice": true
@@ -319,14 +327,18 @@ fn shape(template: &Template) -> Value {
         "schema": 1, "title": "t",
         "court": {"name": "n", "district": "d", "division": "v", "style": "federal"},
         "case_number": "1", "judge": "j",
-        "parties": [party], "counsel": [counsel],
+        "parties": [party, organization], "counsel": [counsel],
         "dates": {"filed": "2017-04-06"},
         "facts": [{"text": "t", "heading": "h"}],
         "claims": [{"title": "t", "law": "l", "against": ["p"], "paragraphs": ["p"]}],
         "relief": ["r"],
         "docket": {
             "service": [{"party": "p", "method": "mail", "date": "2017-04-06",
-                         "us_attorney_served": "2017-04-06", "outside_united_states": true}],
+                         "us_attorney_served": "2017-04-06", "outside_united_states": true,
+                         "server": "s", "server_address": ["a"], "recipient": "r", "place": ["p"],
+                         "us_attorney_by_mail": true, "attorney_general_served": "2017-04-06"}],
+            "motions": [{"title": "t", "party": "o", "filed": "2017-04-06",
+                         "hearing": "2017-05-11", "template": template.name}],
             "answer_served": "2017-04-06", "summary_judgment_motion_served": "2017-04-06",
             "prior_dismissals": [{"court": "c", "case_number": "n", "date": "2017-04-06", "claims": ["c"]}],
             "responses": [{"party": "p", "paper": "answer", "served": "2017-04-06"}],
@@ -336,7 +348,7 @@ fn shape(template: &Template) -> Value {
     });
     let profile: crate::profile::CaseProfile =
         serde_json::from_value(profile).expect("the checker's shape matches the profile model");
-    super::context(&profile, template, chrono::NaiveDate::default())
+    super::context_for(&profile, template, chrono::NaiveDate::default(), None)
 }
 
 const BUILTIN_HELPERS: &[&str] = &[
@@ -378,6 +390,16 @@ impl Walker<'_> {
                     self.expression(h, at, scopes);
                 }
                 TemplateElement::HelperBlock(h) => self.block(h, at, scopes),
+                // An inline partial (`{{#*inline "name"}}`): its body reads `extra` too.
+                TemplateElement::DecoratorBlock(d) => {
+                    // Its context is whatever a caller passes, so only `@root` reads
+                    // inside it can be checked.
+                    if let Some(t) = &d.template {
+                        scopes.push(Value::String(ANY.to_string()));
+                        self.elements(&t.elements, &t.mapping, scopes);
+                        scopes.pop();
+                    }
+                }
                 _ => {}
             }
         }
