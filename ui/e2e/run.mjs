@@ -122,12 +122,17 @@ const $ = (driver, css) => until(driver, css, async () => {
 
 const debug = process.env.E2E_DEBUG ? (...a) => console.log("    ·", ...a) : () => {};
 
+// Finds, scrolls to and clicks `css`, again if the element went stale or was covered
+// in between (a list re-rendered by autosave, say): WebKitWebDriver reports that with an
+// empty message.
 async function click(driver, css) {
   debug("click", css);
-  const el = await $(driver, css);
-  await driver.executeScript("arguments[0].scrollIntoView({block:'center'})", el);
-  await el.click();
-  return el;
+  return until(driver, `a click on ${css}`, async () => {
+    const el = await $(driver, css);
+    await driver.executeScript("arguments[0].scrollIntoView({block:'center'})", el);
+    await el.click();
+    return el;
+  }, 8000);
 }
 
 async function type(driver, css, text) {
