@@ -181,6 +181,86 @@ fn deep_nesting_is_placed_and_never_aborts() {
     }
 }
 
+/// Nesting and partial loops disguised by syntax a simpler reading of the body gets wrong
+/// (each aborted the process before the lexer followed Handlebars' grammar): every one is
+/// refused with its place or its loop, and `template check` exits 1, never on a signal.
+#[test]
+fn disguised_nesting_and_partial_loops_are_refused() {
+    let n = 20_000;
+    let cases: Vec<(&str, String, &str)> = vec![
+        // A quote in a short comment does not reach past its `}}`.
+        (
+            "comment",
+            format!(
+                "{{{{! ' }}}}{}{}{{{{! ' }}}}",
+                "{{#if a}}".repeat(n),
+                "{{/if}}".repeat(n)
+            ),
+            "nest deeper",
+        ),
+        // Two backslashes print one and leave the tag a tag.
+        (
+            "backslashes",
+            "\\\\{{#if a}}".repeat(n) + &"\\\\{{/if}}".repeat(n),
+            "nest deeper",
+        ),
+        // `{{elsewhere}}` is `{{else where}}` to Handlebars.
+        (
+            "elsewhere",
+            format!("{{{{#if a}}}}{}{{{{/if}}}}", "{{elsex}}".repeat(n)),
+            "nest deeper",
+        ),
+        // An escaped end inside a raw block does not end it.
+        (
+            "raw",
+            "{{#if a}}{{{{raw}}}}\\{{{{/raw}}}}{{/if}}{{{{/raw}}}}".repeat(n),
+            "nest deeper",
+        ),
+        // `[…]` may hold `}}`: a close tag hidden in a key is refused, not counted.
+        ("key", "{{#if a}}{{a.[}}{{/if}}]}}".repeat(n), "plain name"),
+        (
+            "brackets",
+            format!("{{{{x {}}}}}", "[".repeat(n)),
+            "never closed",
+        ),
+        (
+            "object",
+            format!("{{{{x {}}}}}", "{\"a\":".repeat(n)),
+            "object literals",
+        ),
+        // Handlebars keeps the quotes of `{{> 'p'}}` and unescapes an inline name.
+        (
+            "quoted",
+            "{{#*inline \"'p'\"}}{{> 'p'}}{{/inline}}{{> 'p'}}".to_string(),
+            "loop",
+        ),
+        (
+            "escaped",
+            "{{#*inline \"\\u0071\"}}{{> q}}{{/inline}}{{> q}}".to_string(),
+            "in quotes",
+        ),
+        (
+            "glued",
+            "{{#*inline \"p\"}}{{> p\"x\"}}{{/inline}}{{> p}}".to_string(),
+            "loop",
+        ),
+    ];
+    for (name, body, reason) in cases {
+        let (dir, templates) = setup();
+        let file = template(&templates, name, &body);
+        let check = run_in(dir.path(), &["template", "check", file.to_str().unwrap()]);
+        assert_eq!(check.status.code(), Some(1), "{name}: {check:?}");
+        assert!(
+            stdout(&check).contains(reason) || stderr(&check).contains(reason),
+            "{name}: {check:?}"
+        );
+        refused(
+            &render(dir.path(), name),
+            &[&format!("{name}.md.hbs"), reason],
+        );
+    }
+}
+
 #[test]
 fn a_broken_firm_template_named_like_a_built_in_leaves_the_built_in() {
     let (dir, templates) = setup();

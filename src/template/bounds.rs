@@ -6,6 +6,7 @@
 //! reports the first tag over a limit by its line and column; what it accepts is safe to
 //! compile and fill on the fill thread ([`FILL_STACK`]).
 
+use super::lex;
 use std::collections::BTreeMap;
 
 /// Largest template file, in bytes (front matter and body).
@@ -65,85 +66,51 @@ pub(crate) fn on_fill_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     }
 }
 
-/// Reads `body` and checks it against the limits.
+/// Reads `body` and checks it against the limits. The body is read through the lexer
+/// ([`super::lex`]), which sees every tag where Handlebars' grammar sees it.
 pub fn scan(body: &str) -> Result<Scan, Breach> {
-    let b = body.as_bytes();
     let mut out = Scan::default();
-    // Each open block and the depth it adds (an `{{else if}}` adds one more level).
-    let mut blocks: Vec<(Option<String>, usize)> = Vec::new();
+    // The depth each open block adds (an `{{else if}}` adds one more level).
+    let mut blocks: Vec<usize> = Vec::new();
     let mut depth = 0usize;
     // The inline partial being defined, with the block depth its definition opened at.
     let mut inline: Vec<(String, usize)> = Vec::new();
-    let mut i = 0;
-    while let Some(found) = find(&b[i..], b"{{") {
-        let start = i + found;
-        if start > 0 && b[start - 1] == b'\\' {
-            // `\{{…}}` prints literally.
-            i = start + 2;
+    for token in lex::tokens(body) {
+        let token = token?;
+        let lex::Kind::Tag { inner, inner_end } = token.kind else {
             continue;
-        }
-        if b[start..].starts_with(b"{{{{") {
-            // A raw block: its contents are not read as tags.
-            let Some(close) = find(&b[start..], b"{{{{/") else {
-                return Err(breach(start, "a raw block `{{{{` is never closed"));
-            };
-            let Some(end) = find(&b[start + close..], b"}}}}") else {
-                return Err(breach(start, "a raw block `{{{{` is never closed"));
-            };
-            i = start + close + end + 4;
-            continue;
-        }
-        let mut inner = start + 2;
-        if b[inner..].starts_with(b"!--") {
-            match find(&b[inner..], b"--}}") {
-                Some(end) => {
-                    i = inner + end + 4;
-                    continue;
-                }
-                None => return Err(breach(start, "a comment `{{!--` is never closed")),
-            }
-        }
-        let Some(len) = tag_end(&b[inner..]) else {
-            return Err(breach(start, "a tag `{{` is never closed with `}}`"));
         };
-        let end = inner + len;
-        i = end + 2;
-        while inner < end && matches!(b[inner], b'{' | b'~' | b'&') {
-            inner += 1;
-        }
-        let text = body[inner..end].trim_end_matches(['~', '}']).trim();
-        if text.starts_with('!') {
-            continue;
-        }
-        sub_expression_depth(text, start)?;
-        let first = text.as_bytes().first().copied();
-        match first {
+        let start = token.start;
+        let text = lex::tag_text(body, inner, inner_end);
+        match text.as_bytes().first() {
             _ if text == "^" || text == "else" => {}
-            Some(b'#') | Some(b'^') => {
+            Some(b'#') => {
                 let rest = text[1..].trim_start();
-                let (partial, rest) = match rest.strip_prefix('>') {
-                    Some(r) => (true, r.trim_start()),
-                    None => (false, rest.trim_start_matches('*').trim_start()),
-                };
-                let name = word(rest);
                 depth += 1;
-                blocks.push((Some(name.to_string()), 1));
+                blocks.push(1);
                 if depth > MAX_BLOCK_DEPTH {
                     return Err(breach(
                         start,
                         &format!("blocks nest deeper than {MAX_BLOCK_DEPTH} levels"),
                     ));
                 }
-                if partial {
-                    record(&mut out, &inline, partial_name(rest, start)?);
-                } else if text[1..].trim_start().starts_with('*') && name == "inline" {
-                    let defined = quoted(rest[name.len()..].trim_start());
-                    out.inline.entry(defined.clone()).or_default();
-                    inline.push((defined, depth));
+                if let Some(partial) = rest.strip_prefix('>') {
+                    record(
+                        &mut out,
+                        &inline,
+                        partial_name(partial.trim_start(), start)?,
+                    );
+                } else if let Some(decorator) = rest.strip_prefix('*') {
+                    let decorator = decorator.trim_start();
+                    if let Some(name) = decorator.strip_prefix("inline") {
+                        let defined = inline_name(name, start)?;
+                        out.inline.entry(defined.clone()).or_default();
+                        inline.push((defined, depth));
+                    }
                 }
             }
             Some(b'/') => {
-                let Some((_, weight)) = blocks.pop() else {
+                let Some(weight) = blocks.pop() else {
                     return Err(breach(start, "a closing tag `{{/…}}` closes no block"));
                 };
                 if inline.last().is_some_and(|(_, d)| *d == depth) {
@@ -158,10 +125,11 @@ pub fn scan(body: &str) -> Result<Scan, Breach> {
                     partial_name(text[1..].trim_start(), start)?,
                 );
             }
-            _ if text.starts_with("else ") => {
-                // `{{else if x}}` opens a block inside the one it continues.
+            // `{{else if x}}` and `{{^x}}` (the grammar reads `{{elsewhere}}` as
+            // `{{else where}}`) continue a block with one inside it.
+            _ if text.starts_with("else") || text.starts_with('^') => {
                 if let Some(top) = blocks.last_mut() {
-                    top.1 += 1;
+                    *top += 1;
                     depth += 1;
                     if depth > MAX_BLOCK_DEPTH {
                         return Err(breach(
@@ -184,71 +152,14 @@ fn breach(offset: usize, reason: &str) -> Breach {
     }
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// Whether Handlebars reads `c` as part of a partial's name (`partial_symbol_char`).
+fn partial_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '@' | '/' | '.') || !c.is_ascii()
 }
 
-/// Length of a tag's inside up to its closing `}}`, skipping quoted strings.
-pub(crate) fn tag_end(b: &[u8]) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    let mut i = 0;
-    while i < b.len() {
-        match (quote, b[i]) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, c @ (b'"' | b'\'')) => quote = Some(c),
-            (None, b'}') if b.get(i + 1) == Some(&b'}') => return Some(i),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-/// Checks the parenthesis nesting of one tag's text.
-fn sub_expression_depth(text: &str, start: usize) -> Result<(), Breach> {
-    let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    for c in text.chars() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '(') => {
-                depth += 1;
-                if depth > MAX_EXPRESSION_DEPTH {
-                    return Err(breach(
-                        start,
-                        &format!("sub-expressions nest deeper than {MAX_EXPRESSION_DEPTH} levels"),
-                    ));
-                }
-            }
-            (None, ')') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// The first word of a tag (a helper's or a partial's name).
-fn word(text: &str) -> &str {
-    let end = text
-        .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '~' | '}'))
-        .unwrap_or(text.len());
-    &text[..end]
-}
-
-/// A quoted or bare name (`"caption"` or `caption`).
-fn quoted(text: &str) -> String {
-    let t = text.trim_start();
-    match t.chars().next() {
-        Some(q @ ('"' | '\'')) => t[1..].split(q).next().unwrap_or_default().to_string(),
-        _ => word(t).to_string(),
-    }
-}
-
-/// The name a partial tag includes; a computed name (`{{> (lookup …)}}`) cannot be
-/// followed, so it is refused.
+/// The name a partial tag includes, as Handlebars looks it up: the plain name, or a
+/// `'quoted'` name with its quotes. A computed name (`{{> (lookup …)}}`) or any other
+/// form cannot be followed, so it is refused.
 fn partial_name(text: &str, start: usize) -> Result<String, Breach> {
     if text.starts_with('(') {
         return Err(breach(
@@ -256,11 +167,36 @@ fn partial_name(text: &str, start: usize) -> Result<String, Breach> {
             "a partial's name must be written out (`{{> caption}}`), not computed",
         ));
     }
-    let name = quoted(text);
-    if name.is_empty() {
-        return Err(breach(start, "a partial tag `{{>` names no partial"));
+    if let Some(quoted) = text.strip_prefix('\'') {
+        if let Some(close) = quoted.find('\'') {
+            if close > 0 {
+                return Ok(text[..close + 2].to_string());
+            }
+        }
     }
-    Ok(name)
+    let end = text.find(|c: char| !partial_char(c)).unwrap_or(text.len());
+    if end == 0 {
+        return Err(breach(
+            start,
+            "a partial tag `{{>` must name its partial plainly (`{{> caption}}`)",
+        ));
+    }
+    Ok(text[..end].to_string())
+}
+
+/// The name an inline partial defines: its first parameter, a string without backslashes.
+fn inline_name(text: &str, start: usize) -> Result<String, Breach> {
+    let t = text.trim_start();
+    let name = match t.chars().next() {
+        Some(q @ ('"' | '\'')) => t[1..].split(q).next().filter(|n| !n.contains('\\')),
+        _ => None,
+    };
+    name.map(str::to_string).ok_or_else(|| {
+        breach(
+            start,
+            "an inline partial's name must be written in quotes, without backslashes (`{{#*inline \"name\"}}`)",
+        )
+    })
 }
 
 fn record(out: &mut Scan, inline: &[(String, usize)], name: String) {

@@ -9,6 +9,7 @@ mod check;
 mod frontmatter;
 pub mod helpers;
 pub mod items;
+mod lex;
 pub mod questions;
 mod segments;
 

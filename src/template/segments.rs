@@ -8,6 +8,7 @@
 //! that the result equals compiling the whole body, for every built-in template and for
 //! generated ones.
 
+use super::lex;
 use handlebars::template::{Template, TemplateElement};
 
 /// What one line holds, as far as cutting around it goes.
@@ -26,8 +27,10 @@ struct Line {
 
 /// Byte offsets where the body may be cut: starts of lines outside every block and tag,
 /// whose previous line cannot trim across the line break. Empty when the body has a raw
-/// block (`{{{{`), which this reading does not follow, or is unbalanced (the whole body
-/// is then compiled, for Handlebars' own message).
+/// block (`{{{{`), which this reading does not follow, or does not lex or is unbalanced
+/// (the whole body is then compiled, for Handlebars' own message). The body is read
+/// through the lexer ([`super::lex`]), so a cut never falls where Handlebars would be
+/// inside a tag, a comment or a raw block.
 pub(crate) fn cuts(body: &str) -> Vec<usize> {
     let b = body.as_bytes();
     let mut depth: i64 = 0;
@@ -37,44 +40,50 @@ pub(crate) fn cuts(body: &str) -> Vec<usize> {
     let mut line_start_depth = 0;
     // After `~}}`: whitespace is stripped up to the next text, across line breaks.
     let mut stripping = false;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
+    let mut tokens = lex::tokens(body);
+    loop {
+        let token = match tokens.next() {
+            Some(Ok(t)) => Some(t),
+            Some(Err(_)) => return Vec::new(),
+            None => None,
+        };
+        // The text before the token.
+        let text_end = token.map_or(b.len(), |t| t.start);
+        while i < text_end {
+            let c = b[i];
+            i += 1;
+            if c == b'\n' {
                 let prev = std::mem::take(&mut line);
-                i += 1;
                 let prev_trims = prev.standalone_kind && !prev.text;
                 let blocked = prev_trims || prev.no_cut_after || stripping;
                 if depth == 0 && line_start_depth == 0 && !blocked && i < b.len() {
                     out.push(i);
                 }
                 line_start_depth = depth;
-                continue;
-            }
-            b'{' if b[i..].starts_with(b"{{") => {}
-            c => {
-                if !c.is_ascii_whitespace() {
-                    line.text = true;
-                    stripping = false;
-                }
-                i += 1;
-                continue;
+            } else if !c.is_ascii_whitespace() {
+                line.text = true;
+                stripping = false;
             }
         }
+        let Some(token) = token else { break };
+        let (inner, inner_end) = match token.kind {
+            lex::Kind::Raw => return Vec::new(),
+            lex::Kind::Escape => {
+                line.text = true;
+                line.no_cut_before = true;
+                line.no_cut_after = true;
+                stripping = false;
+                i = token.end;
+                continue;
+            }
+            lex::Kind::Comment => (token.start + 2, token.end),
+            lex::Kind::Tag { inner, inner_end } => (inner, inner_end),
+        };
         stripping = false;
-        if i > 0 && b[i - 1] == b'\\' {
-            line.no_cut_before = true;
-            line.no_cut_after = true;
-            i += 2;
-            continue;
-        }
-        let rest = &b[i + 2..];
-        if rest.starts_with(b"{{") {
-            return Vec::new();
-        }
-        let inner = rest.strip_prefix(b"~").unwrap_or(rest);
-        if inner.len() < rest.len() {
+        let tag = &b[inner..inner_end];
+        if tag.starts_with(b"~") {
             // `{{~` strips whitespace back to the last text, across line breaks.
-            let text_end = b[..i]
+            let text_end = b[..token.start]
                 .iter()
                 .rposition(|c| !c.is_ascii_whitespace())
                 .map_or(0, |n| n + 1);
@@ -82,26 +91,12 @@ pub(crate) fn cuts(body: &str) -> Vec<usize> {
                 out.pop();
             }
         }
-        let inner = inner.strip_prefix(b"{").unwrap_or(inner);
-        let comment = inner.starts_with(b"!--");
-        let close = if comment {
-            b"--}}".as_slice()
-        } else {
-            b"}}".as_slice()
+        let tag_body = match token.kind {
+            lex::Kind::Comment => b"!".as_slice(),
+            _ => lex::tag_text(body, inner, inner_end).as_bytes(),
         };
-        let end = if comment {
-            find(inner, close)
-        } else {
-            super::bounds::tag_end(inner)
-        };
-        let Some(end) = end else {
-            return Vec::new();
-        };
-        let tag = &inner[..end];
-        let tag_body = tag.trim_ascii_start();
         match tag_body.first() {
             Some(b'#') => depth += 1,
-            Some(b'^') if tag_body.trim_ascii() != b"^" => depth += 1,
             Some(b'/') => depth -= 1,
             _ => {}
         }
@@ -114,17 +109,15 @@ pub(crate) fn cuts(body: &str) -> Vec<usize> {
         } else {
             line.text = true;
         }
-        if tag.trim_ascii_end().ends_with(b"~") {
+        if matches!(token.kind, lex::Kind::Tag { .. }) && tag.trim_ascii_end().ends_with(b"~") {
             line.no_cut_after = true;
             stripping = true;
         }
         // The tag may span lines: no cut inside it.
-        let consumed = (rest.len() - inner.len()) + end + close.len();
-        let spans_lines = b[i..i + 2 + consumed].contains(&b'\n');
-        if spans_lines {
+        if b[token.start..token.end].contains(&b'\n') {
             line.no_cut_after = true;
         }
-        i += 2 + consumed;
+        i = token.end;
         if line.no_cut_before {
             // Drop a cut made just before this line.
             let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
@@ -137,10 +130,6 @@ pub(crate) fn cuts(body: &str) -> Vec<usize> {
         return Vec::new();
     }
     out
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Smallest piece worth compiling alone: Handlebars' cost per compilation outweighs the
