@@ -580,6 +580,14 @@ mod tests {
         crate::examples::profile("alt-uscis").unwrap()
     }
 
+    /// The draft's finding on `field` (the test fails, listing them all, when there is none).
+    fn finding_on<'a>(d: &'a Draft, field: &str) -> &'a Finding {
+        d.findings
+            .iter()
+            .find(|f| f.field == field)
+            .unwrap_or_else(|| panic!("no finding on {field}: {:?}", d.findings))
+    }
+
     fn opts(template: &str) -> DraftOptions {
         DraftOptions {
             template: template.into(),
@@ -636,21 +644,18 @@ mod tests {
             d.pages[0].contains("United States District Court")
                 || d.pages[0].contains("UNITED STATES DISTRICT COURT")
         );
-        assert!(
-            d.findings.iter().any(|f| f.field == "facts"),
-            "{:?}",
-            d.findings
-        );
+        finding_on(&d, "facts");
     }
 
     #[test]
     fn an_error_keeps_the_pages_and_a_true_name_in_a_fact_is_masked_and_found_there() {
         let (_d, ws) = workspace();
         let mut p = example();
-        let i = p.parties.iter().position(|x| x.protected.is_some());
-        let Some(i) = i else {
-            return; // the example has no pseudonymous party: nothing to mask
-        };
+        let i = p
+            .parties
+            .iter()
+            .position(|x| x.protected.is_some())
+            .expect("the example's user is pseudonymous");
         let true_name = p.parties[i]
             .protected
             .as_ref()
@@ -665,11 +670,7 @@ mod tests {
             d.pages.concat().contains("[redacted]"),
             "the spot is marked"
         );
-        assert!(
-            d.findings.iter().any(|f| f.field == "facts[1].text"),
-            "{:?}",
-            d.findings
-        );
+        finding_on(&d, "facts[1].text");
     }
 
     #[test]
@@ -678,11 +679,7 @@ mod tests {
         let mut p = example();
         p.facts[2].text = "Her Social Security number is 123-45-6789.".into();
         let d = ws.draft(&p, &opts("complaint"));
-        let f = d
-            .findings
-            .iter()
-            .find(|f| f.field == "facts[2].text")
-            .unwrap_or_else(|| panic!("{:?}", d.findings));
+        let f = finding_on(&d, "facts[2].text");
         assert!(f.message.contains("page "), "{}", f.message);
         assert!(!f.message.contains("123-45"), "{}", f.message);
     }

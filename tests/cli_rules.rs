@@ -15,6 +15,23 @@ fn write_profile(dir: &std::path::Path, name: &str, v: &Value) -> std::path::Pat
     p
 }
 
+/// `drafter check` of `v` (written to case.json in `dir`) with `template`: everything it
+/// printed, standard output then standard error.
+fn check_says(dir: &std::path::Path, v: &Value, template: &str) -> String {
+    let p = write_profile(dir, "case.json", v);
+    let o = run(
+        dir,
+        &[
+            "check",
+            "--profile",
+            p.to_str().unwrap(),
+            "--template",
+            template,
+        ],
+    );
+    format!("{}{}", stdout(&o), stderr(&o))
+}
+
 #[test]
 fn dismissal_after_an_answer_is_refused_with_the_reason() {
     let data = tempdir();
@@ -382,23 +399,8 @@ fn the_two_dismissal_rule_changes_the_wording_and_covered_defendants_are_checked
     assert!(text.contains("with prejudice"), "{text}");
     assert!(text.contains("adjudication on the merits"), "{text}");
     assert!(!text.contains("without prejudice"), "{text}");
-    let p = write_profile(data.path(), "case.json", &v);
-    let c = run(
-        data.path(),
-        &[
-            "check",
-            "--profile",
-            p.to_str().unwrap(),
-            "--template",
-            "voluntary-dismissal",
-        ],
-    );
-    assert!(
-        stdout(&c).contains("WITH PREJUDICE") || stderr(&c).contains("WITH PREJUDICE"),
-        "{}{}",
-        stdout(&c),
-        stderr(&c)
-    );
+    let all = check_says(data.path(), &v, "voluntary-dismissal");
+    assert!(all.contains("WITH PREJUDICE"), "{all}");
     // A second defendant that answered: dismissing only the first is allowed and says so;
     // covering the one that answered is refused.
     v["docket"] = serde_json::json!({"responses": [{"party": "e", "paper": "answer", "served": "2024-04-01"}], "dismissal_covers": ["d"]});
@@ -431,18 +433,7 @@ fn check_names_missing_signature_details_and_the_intradistrict_paragraph() {
         .as_object_mut()
         .unwrap()
         .remove("bar_number");
-    let p = write_profile(data.path(), "case.json", &v);
-    let o = run(
-        data.path(),
-        &[
-            "check",
-            "--profile",
-            p.to_str().unwrap(),
-            "--template",
-            "complaint",
-        ],
-    );
-    let all = format!("{}{}", stdout(&o), stderr(&o));
+    let all = check_says(data.path(), &v, "complaint");
     assert!(
         all.contains("counsel[0].phone") && all.contains("11(a)"),
         "{all}"
@@ -488,18 +479,7 @@ fn a_federal_template_in_a_state_court_is_an_error() {
 fn an_appearance_for_a_non_party_does_not_claim_party_status() {
     let data = tempdir();
     let v = example();
-    let p = write_profile(data.path(), "case.json", &v);
-    let o = run(
-        data.path(),
-        &[
-            "check",
-            "--profile",
-            p.to_str().unwrap(),
-            "--template",
-            "notice-of-appearance",
-        ],
-    );
-    let all = format!("{}{}", stdout(&o), stderr(&o));
+    let all = check_says(data.path(), &v, "notice-of-appearance");
     assert!(
         all.contains("Rule 24") && all.contains("pseudonym"),
         "{all}"
@@ -562,18 +542,7 @@ fn cand_caption_adds_the_judges_initials_and_the_jury_demand() {
     // No judge: check says what L.R. 3-4(a)(3)(C) asks for, on the judge field.
     v["case_number"] = Value::from("3:17-cv-01916");
     v.as_object_mut().unwrap().remove("judge");
-    let p = write_profile(data.path(), "case.json", &v);
-    let o = run(
-        data.path(),
-        &[
-            "check",
-            "--profile",
-            p.to_str().unwrap(),
-            "--template",
-            "complaint",
-        ],
-    );
-    let all = format!("{}{}", stdout(&o), stderr(&o));
+    let all = check_says(data.path(), &v, "complaint");
     assert!(
         all.contains("3-4(a)(3)(C)") && all.contains("judge"),
         "{all}"

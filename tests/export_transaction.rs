@@ -98,9 +98,7 @@ fn export_all(out: &Path, date: &str) -> std::process::Command {
     let mut cmd = drafter();
     cmd.args(["--data-dir"])
         .arg(out.parent().unwrap())
-        .args(["export", "--example", "alt-uscis", "--all", "--out"])
-        .arg(out)
-        .args(["--date", date])
+        .args(example_all_args(out, date))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     cmd
@@ -162,18 +160,11 @@ fn a_full_disk_leaves_the_previous_set() {
     assert!(export_all(&out, "2017-04-06").status().unwrap().success());
     let before = snapshot(&out);
 
-    let o = with_a_full_disk(&[
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "export",
-        "--example",
-        "alt-uscis",
-        "--all",
-        "--out",
-        out.to_str().unwrap(),
-        "--date",
-        "2017-04-07",
-    ]);
+    let args = ["--data-dir".to_string(), data.path().display().to_string()]
+        .into_iter()
+        .chain(example_all_args(&out, "2017-04-07"))
+        .collect::<Vec<_>>();
+    let o = with_a_full_disk(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("cannot write"), "{err}");

@@ -28,22 +28,20 @@ pub fn run(data: &Path, args: &[&str]) -> Output {
         .expect("drafter runs")
 }
 
+/// The arguments of `drafter export --example alt-uscis --all --out OUT --date DATE`.
+pub fn example_all_args(out: &Path, date: &str) -> Vec<String> {
+    ["export", "--example", "alt-uscis", "--all", "--out"]
+        .into_iter()
+        .map(String::from)
+        .chain([out.display().to_string(), "--date".into(), date.into()])
+        .collect()
+}
+
 /// `drafter export --example alt-uscis --all --out OUT --date DATE` in a fresh data
 /// folder, which must succeed; its output.
 pub fn export_example_all(data: &Path, out: &Path, date: &str) -> Output {
-    let o = run(
-        data,
-        &[
-            "export",
-            "--example",
-            "alt-uscis",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            date,
-        ],
-    );
+    let args = example_all_args(out, date);
+    let o = run(data, &args.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(o.status.success(), "{}", stderr(&o));
     o
 }
@@ -130,17 +128,6 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// `drafter export --example alt-uscis --all --out OUT --date 2017-04-07` in `data`.
 pub fn export_example_set(data: &Path, out: &Path) -> Output {
-    run(
-        data,
-        &[
-            "export",
-            "--example",
-            "alt-uscis",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            "2017-04-07",
-        ],
-    )
+    let args = example_all_args(out, "2017-04-07");
+    run(data, &args.iter().map(String::as_str).collect::<Vec<_>>())
 }
