@@ -2,7 +2,8 @@
 //! prepare: fill, parse, compose, lay out and the rules' guards; PDF writing, with the
 //! font-subset cache warm and cold; end to end, profile to PDF bytes), the same for a
 //! 200-paragraph complaint, and a batch of 1,000 generated profiles exported to files
-//! in one process on every core (`drafter::batch`, what `drafter export --batch` runs).
+//! in one process on every core (`drafter::batch`, what `drafter export --batch` runs),
+//! and the app preview's draft after a keystroke (`draft/keystroke`).
 //!
 //! `cargo bench --bench pipeline`; one group: `cargo bench --bench pipeline -- batch`.
 
@@ -84,6 +85,29 @@ fn bench(c: &mut Criterion) {
             prepare(black_box(&profile), &catalog, "complaint", &opts)
                 .unwrap()
                 .to_pdf()
+        })
+    });
+
+    // What the app's preview does on a keystroke: one fact grows by a letter, the draft
+    // (checks, fill, layout, guards, the changed pages drawn as SVG) is made again.
+    // Issue 13's target: the whole refresh in the window, this included, within 30 ms.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = drafter::workbench::Workspace::new(dir.path().join("data"), dir.path().join("t"));
+    let draft_opts = drafter::workbench::DraftOptions {
+        template: "complaint".into(),
+        date,
+        style: None,
+    };
+    let mut typing = profile.clone();
+    let _ = ws.draft(&typing, &draft_opts);
+    let mut letter = 0u32;
+    c.bench_function("draft/keystroke", |b| {
+        b.iter(|| {
+            letter += 1;
+            typing.facts[1]
+                .text
+                .push(if letter.is_multiple_of(2) { 'x' } else { 'y' });
+            ws.draft(black_box(&typing), &draft_opts)
         })
     });
 

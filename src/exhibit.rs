@@ -39,7 +39,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 /// A file path that names a file shipped with Drafter's example cases.
 pub const BUILTIN_PREFIX: &str = "builtin:";
@@ -343,19 +343,8 @@ fn cached(
     key: CacheKey,
     read: impl FnOnce() -> Result<Source, ExhibitError>,
 ) -> Result<Arc<Source>, ExhibitError> {
-    static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Source>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(s) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Ok(s);
-    }
-    let source = Arc::new(read()?);
-    if let Ok(mut c) = cache.lock() {
-        if c.len() >= 32 {
-            c.clear();
-        }
-        c.insert(key, source.clone());
-    }
-    Ok(source)
+    static CACHE: crate::memo::Memo<CacheKey, Arc<Source>> = crate::memo::Memo::new(32);
+    CACHE.get_or_try(key, || read().map(Arc::new))
 }
 
 /// Checks and reads an exhibit's bytes: a PDF, a PNG or a JPEG, told by the first bytes.

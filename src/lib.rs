@@ -12,6 +12,7 @@ pub mod exhibit;
 pub mod export;
 pub mod filing;
 pub mod fsutil;
+mod memo;
 pub mod paths;
 pub mod pdf;
 pub mod preview;

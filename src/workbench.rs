@@ -77,6 +77,16 @@ pub struct Workspace {
     data_dir: PathBuf,
     templates_dir: PathBuf,
     catalog: Mutex<Option<(Fingerprint, Arc<Catalog>)>>,
+    /// The pages of the last draft with their SVG and key: a keystroke changes a page or
+    /// two, and the others are neither drawn nor hashed again.
+    drawn: Mutex<Vec<Drawn>>,
+}
+
+/// One page as last drawn.
+struct Drawn {
+    page: crate::typeset::Page,
+    svg: String,
+    key: String,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -179,6 +189,7 @@ impl Workspace {
             data_dir,
             templates_dir,
             catalog: Mutex::new(None),
+            drawn: Mutex::new(Vec::new()),
         }
     }
 
@@ -281,16 +292,16 @@ impl Workspace {
         if let Some(f) = &filing {
             locate_privacy(profile, f, &mut findings);
         }
-        let (title, pages, privacy, incomplete) = match &filing {
+        let (title, (pages, page_keys), privacy, incomplete) = match &filing {
             Some(f) => (
                 Some(f.title.clone()),
-                f.to_svg(),
+                self.draw(&f.pages),
                 f.privacy.iter().map(|p| p.to_string()).collect(),
                 false,
             ),
             None => {
                 let pages = despite_errors(profile, &catalog, opts, &mut findings)
-                    .map(|f| f.to_svg())
+                    .map(|f| self.draw(&f.pages))
                     .unwrap_or_default();
                 (
                     catalog
@@ -303,7 +314,6 @@ impl Workspace {
                 )
             }
         };
-        let page_keys = pages.iter().map(|p| page_key(p)).collect();
         Draft {
             template: opts.template.clone(),
             title,
@@ -315,6 +325,30 @@ impl Workspace {
             deadlines,
             layout_ms: started.elapsed().as_secs_f64() * 1000.0,
         }
+    }
+
+    /// Each page's SVG and key; a page equal to the one drawn last at its place is taken
+    /// from there.
+    fn draw(&self, pages: &[crate::typeset::Page]) -> (Vec<String>, Vec<String>) {
+        let mut drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
+        drawn.truncate(pages.len());
+        for (i, page) in pages.iter().enumerate() {
+            if drawn.get(i).is_some_and(|d| d.page == *page) {
+                continue;
+            }
+            let svg = crate::preview::svg(page);
+            let d = Drawn {
+                page: page.clone(),
+                key: page_key(&svg),
+                svg,
+            };
+            if i < drawn.len() {
+                drawn[i] = d;
+            } else {
+                drawn.push(d);
+            }
+        }
+        drawn.iter().map(|d| (d.svg.clone(), d.key.clone())).unzip()
     }
 
     /// The case's deadlines in its court's calendar (the federal calendar when the style

@@ -169,49 +169,62 @@ static EIN: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"([0-9]{{2}}){DASH}(
 static NINE: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]{9}"));
 static TAX_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:\bssn\b|\bs\.s\.n\b|\bsocial[\s-]+security\b|\btaxpayer[\s-]+identification\b|\bemployer[\s-]+identification\b|\bitin\b)|\b(?:TIN|EIN)\b",
+        r"(?i:(?-u:\b)ssn(?-u:\b)|(?-u:\b)s\.s\.n(?-u:\b)|(?-u:\b)social[\s-]+security(?-u:\b)|(?-u:\b)taxpayer[\s-]+identification(?-u:\b)|(?-u:\b)employer[\s-]+identification(?-u:\b)|(?-u:\b)itin(?-u:\b))|(?-u:\b)(?:TIN|EIN)(?-u:\b)",
     )
 });
-static ROUTING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:routing|aba|rtn|transit)\b"));
+static ROUTING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:routing|aba|rtn|transit)(?-u:\b)"));
 static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9](?:[ -]?[0-9]){12,18}"));
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9](?:[ -]?[0-9]){4,}"));
 static ACCOUNT_CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:accounts?|acct|a/c|cards?|iban)\b"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:accounts?|acct|a/c|cards?|iban)(?-u:\b)"));
 static GLUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s:#.,()\-\x{2013}]*(?:(?:numbers?|nos?|num|ending\s+in|is|was|of)\b[\s:#.,()\-\x{2013}]*){0,4}$",
+        r"(?i)^[\s:#.,()\-\x{2013}]*(?:(?:numbers?|nos?|num|ending\s+in|is|was|of)(?-u:\b)[\s:#.,()\-\x{2013}]*){0,4}$",
     )
 });
 static DOCKET_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:\bnos?\.|\bnumber|\bdocket|\bcase)\s*$"));
+    LazyLock::new(|| re(r"(?i)(?:(?-u:\b)nos?\.|(?-u:\b)number|(?-u:\b)docket|(?-u:\b)case)\s*$"));
 static ACCOUNT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:accounts?|acct|bank|checking|savings|brokerage|deposit(?:ed)?|iban)\b")
+    re(
+        r"(?i)(?-u:\b)(?:accounts?|acct|bank|checking|savings|brokerage|deposit(?:ed)?|iban)(?-u:\b)",
+    )
 });
-static IBAN: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b"));
-static HOLIDAY_BIRTHDAY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\p{Lu}[\p{L}.]*['\x{2019}]s\s+Birthday\b|\bBirthday\s+of\s+\p{Lu}"));
-static ZIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{2},?\s+$"));
-static BIRTH_CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bborn\b|\bbirth|\bdob\b\.?|\bd\.o\.b\b\.?"));
+static IBAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}(?-u:\b)"));
+static HOLIDAY_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\p{Lu}[\p{L}.]*['\x{2019}]s\s+Birthday(?-u:\b)|(?-u:\b)Birthday\s+of\s+\p{Lu}")
+});
+static ZIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[A-Z]{2},?\s+$"));
+static BIRTH_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?-u:\b)born(?-u:\b)|(?-u:\b)birth|(?-u:\b)dob(?-u:\b)\.?|(?-u:\b)d\.o\.b(?-u:\b)\.?")
+});
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r";|[.!?]\s+\p{Lu}"));
 static DATE_NAMED_MDY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?P<m>{MONTH})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})\b"
+        r"(?i)(?-u:\b)(?P<m>{MONTH})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
     ))
 });
 static DATE_NAMED_DMY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+|of\s+)?(?P<m>{MONTH})\.?,?\s+(?P<y>[0-9]{{4}})\b"
+        r"(?i)(?-u:\b)(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+|of\s+)?(?P<m>{MONTH})\.?,?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
     ))
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?P<a>[0-9]{1,2})(?P<s1>[/.-])(?P<b>[0-9]{1,2})(?P<s2>[/.-])(?P<y>[0-9]{4}|[0-9]{2})\b")
+    re(
+        r"(?-u:\b)(?P<a>[0-9]{1,2})(?P<s1>[/.-])(?P<b>[0-9]{1,2})(?P<s2>[/.-])(?P<y>[0-9]{4}|[0-9]{2})(?-u:\b)",
+    )
 });
 static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?P<y>[0-9]{4})(?P<s1>[-/.])(?P<m>[0-9]{1,2})(?P<s2>[-/.])(?P<d>[0-9]{1,2})\b")
+    re(
+        r"(?-u:\b)(?P<y>[0-9]{4})(?P<s1>[-/.])(?P<m>[0-9]{1,2})(?P<s2>[-/.])(?P<d>[0-9]{1,2})(?-u:\b)",
+    )
 });
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)\b(?P<m>{MONTH})\.?,?\s+(?P<y>[0-9]{{4}})\b")));
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?-u:\b)(?P<m>{MONTH})\.?,?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
+    ))
+});
 
 /// Prefixes the IRS assigns to employer identification numbers.
 fn valid_ein_prefix(p: u32) -> bool {

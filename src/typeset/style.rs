@@ -428,7 +428,7 @@ impl CourtStyle {
         if let Some(dir) = user_dir {
             let path = dir.join("styles").join(format!("{id}.toml"));
             match crate::fsutil::read_text(&path, crate::fsutil::MAX_STYLE_BYTES, "a court style") {
-                Ok(text) => return CourtStyle::from_toml(id, &text, &path.display().to_string()),
+                Ok(text) => return CourtStyle::parsed(id, &text, &path.display().to_string()),
                 Err(e) if e.io_kind() == Some(std::io::ErrorKind::NotFound) => {}
                 Err(e) => {
                     return Err(StyleError::File {
@@ -439,13 +439,22 @@ impl CourtStyle {
         }
         match BUILTIN.iter().find(|(name, _)| *name == id) {
             Some((name, text)) => {
-                CourtStyle::from_toml(name, text, &format!("templates/styles/{name}.toml"))
+                CourtStyle::parsed(name, text, &format!("templates/styles/{name}.toml"))
             }
             None => Err(StyleError::Unknown {
                 id: id.to_string(),
                 available: Self::available(user_dir).join(", "),
             }),
         }
+    }
+
+    /// [`CourtStyle::from_toml`], remembered by its text: the preview loads the case's
+    /// style several times on every keystroke, and parsing TOML was a tenth of its work.
+    fn parsed(id: &str, text: &str, file: &str) -> Result<CourtStyle, StyleError> {
+        static PARSED: crate::memo::Memo<(String, String, String), CourtStyle> =
+            crate::memo::Memo::new(32);
+        let key = (id.to_string(), file.to_string(), text.to_string());
+        PARSED.get_or_try(key, || CourtStyle::from_toml(id, text, file))
     }
 
     /// Ids of every style: built-ins and the firm's.

@@ -135,6 +135,29 @@ impl Guard {
     /// also remembered for [`redact_known`], so that a message printed at the edge of the
     /// program is masked even where the profile is not at hand.
     pub fn new(profile: &CaseProfile) -> Guard {
+        // Built once per set of protected values (with the names they stand beside): the
+        // preview asks for a guard on every keystroke, and building one was a tenth of it.
+        static BUILT: crate::memo::Memo<String, Guard> = crate::memo::Memo::new(16);
+        let key = serde_json::to_string(
+            &profile
+                .parties
+                .iter()
+                .map(|p| p.protected.as_ref().map(|x| (&p.name, x)))
+                .collect::<Vec<_>>(),
+        );
+        let guard = match key {
+            Ok(key) => BUILT
+                .get_or_try(key, || {
+                    Ok::<_, std::convert::Infallible>(Guard::build_for(profile))
+                })
+                .unwrap_or_else(|never| match never {}),
+            Err(_) => Guard::build_for(profile),
+        };
+        redact::remember_guard(&guard);
+        guard
+    }
+
+    fn build_for(profile: &CaseProfile) -> Guard {
         let mut entries = Vec::new();
         for (i, party) in profile.parties.iter().enumerate() {
             let Some(protected) = &party.protected else {
@@ -160,9 +183,7 @@ impl Guard {
                 e.designation = designation.clone();
             }
         }
-        let guard = Guard::build(entries);
-        redact::remember_guard(&guard);
-        guard
+        Guard::build(entries)
     }
 
     fn build(entries: Vec<Entry>) -> Guard {
@@ -180,10 +201,10 @@ impl Guard {
         let automaton = if keys.is_empty() {
             None
         } else {
-            // A contiguous NFA: quick to build (a guard is built for every preview), and
-            // quick enough to run over a filing's text.
+            // A DFA: the quickest to run over a filing's text; building it costs more,
+            // but a guard is built once per set of protected values (see `Guard::new`).
             AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&keys)
                 .ok()
         };
