@@ -71,7 +71,7 @@ function startDriver() {
     DRAFTER_KEYRING: "off",
   };
   delete env.DRAFTER_PASSPHRASE;
-  const child = spawn(driverBin, ["--port", String(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+  const child = spawn(driverBin, ["--port", String(PORT), "--native-port", String(PORT + 1), "--native-driver", "/usr/bin/WebKitWebDriver"], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -430,19 +430,22 @@ async function letterFlow(d) {
     const rep = await byText(d, "#f-counsel-0-represents label", "Heron Watch");
     await rep.findElement(By.css("input")).click();
   });
-  await step("the representation letter as the document: its questions get a link, the agency is asked for", 20000, async () => {
-    if ((await d.findElements(By.css("#jump-questions"))).length) throw new Error("a Questions link for the complaint, which asks none");
+  await step("the representation letter as the document: its questions get a link in the jump bar, the agency is asked for", 20000, async () => {
+    await choose(d, "#template-picker", "notice-of-appearance");
+    await until(d, "no Questions link for a notice that asks none", async () => (await d.findElements(By.css("#jump-questions"))).length === 0);
     await choose(d, "#template-picker", "representation-letter");
     await $(d, "#jump-questions");
     const link = await until(d, "the checklist asks for the agency", async () => (await finding("extra.summons.issued_by"))[0]);
-    const words = await d.executeScript("return arguments[0].textContent", link);
+    const words = await d.executeScript("return arguments[0].closest('li').textContent", link);
     if (!words.includes("Agency that issued the summons")) throw new Error(`the finding says “${words}”`);
   });
   await step("the jump bar's Questions link goes to the letter's questions", 10000, async () => {
+    const inView = () =>
+      d.executeScript("const r = document.getElementById('sec-questions').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2");
+    await d.executeScript("document.getElementById('sec-court').scrollIntoView({block: 'start'})");
+    if (await inView()) throw new Error("the questions were in view before the jump");
     await click(d, "#jump-questions");
-    await until(d, "the questions in view", () =>
-      d.executeScript("const r = document.getElementById('sec-questions').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2"),
-    );
+    await until(d, "the questions in view", inView);
     const h = await d.executeScript("return document.getElementById('h-questions').textContent");
     if (!h.includes("Notice of Representation")) throw new Error(`the questions are headed “${h}”`);
   });
@@ -463,12 +466,14 @@ async function letterFlow(d) {
       "directed to Lark Messaging, Inc.",
       "We represent Heron Watch.",
     ];
-    await until(d, "the letter in the preview", async () => {
-      const t = (await previewText(d)).replace(/\s+/g, " ");
-      return want.every((w) => t.includes(w));
-    }, 15000).catch(async (e) => {
-      const t = (await previewText(d)).replace(/\s+/g, " ");
-      throw new Error(`${e.message}; lacks ${want.filter((w) => !t.includes(w)).map((w) => `“${w}”`).join(", ")}; preview: ${t.slice(0, 400)}`);
+    // The page's lines are drawn apart, with no space between them: compare without spaces.
+    const bare = (t) => t.replace(/\s+/g, "");
+    const lacking = async () => {
+      const t = bare(await previewText(d));
+      return want.filter((w) => !t.includes(bare(w)));
+    };
+    await until(d, "the letter in the preview", async () => (await lacking()).length === 0, 15000).catch(async (e) => {
+      throw new Error(`${e.message}; lacks ${(await lacking()).map((w) => `“${w}”`).join(", ")}; preview: ${(await previewText(d)).slice(0, 600)}`);
     });
   });
   await step("the checklist no longer asks for the agency, and the letter is ready", 15000, async () => {
@@ -577,7 +582,7 @@ try {
         return t.includes("[redacted]") ? t : null;
       }, 30000);
       if (text.includes("Quill-Esterhazy")) throw new Error("the true name is on screen");
-      const words = await d.executeScript("return arguments[0].textContent", link);
+      const words = await d.executeScript("return arguments[0].closest('li').textContent", link);
       if (/\[\d\]/.test(words)) throw new Error(`the link is not in words: “${words}”`);
       await link.click();
       await until(d, "the fact focused", () => d.executeScript("return document.activeElement?.id === 'f-facts-1-text'"));
