@@ -5,7 +5,8 @@
 //   node e2e/run.mjs [--screenshots DIR]
 //
 // Environment: DRAFTER_APP (the built binary; default $CARGO_TARGET_DIR/debug/drafter-app),
-// TAURI_DRIVER (default tauri-driver on PATH or ~/.cargo/bin). Every step has a timeout.
+// TAURI_DRIVER (default tauri-driver on PATH or ~/.cargo/bin), E2E_FLOW (run only the flows
+// whose name contains it). Every step has a timeout.
 // The app gets its own empty data, templates and export folders; DRAFTER_TEST_SAVE_DIR
 // stands in for the native save dialog, which WebDriver cannot drive. There is no secret
 // store under Xvfb (and DRAFTER_KEYRING=off keeps it so): the store's passphrase is set in
@@ -70,7 +71,7 @@ function startDriver() {
     DRAFTER_KEYRING: "off",
   };
   delete env.DRAFTER_PASSPHRASE;
-  const child = spawn(driverBin, ["--port", String(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+  const child = spawn(driverBin, ["--port", String(PORT), "--native-port", String(PORT + 1), "--native-driver", "/usr/bin/WebKitWebDriver"], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -199,6 +200,15 @@ async function choose(driver, css, value, byParty = false) {
   );
 }
 
+/** Chooses the option of a select whose text contains `text`. */
+async function chooseText(driver, css, text) {
+  const el = await $(driver, css);
+  const value = await until(driver, `an option “${text}” in ${css}`, () =>
+    driver.executeScript("return [...arguments[0].options].find((o) => o.textContent.includes(arguments[1]))?.value ?? null", el, text),
+  );
+  await choose(driver, css, value);
+}
+
 /** Sets the window's outer size and waits for the page to see it. */
 async function setSize(driver, width, height) {
   await driver.manage().window().setRect({ width, height });
@@ -289,6 +299,7 @@ async function unlockIfAsked(d) {
 }
 
 async function flow(name, fn) {
+  if (process.env.E2E_FLOW && !name.includes(process.env.E2E_FLOW)) return;
   console.log(`${name}`);
   let driver;
   try {
@@ -383,6 +394,109 @@ async function exhibitsFlow(d) {
   });
 }
 
+/**
+ * The representation letter in a new case, as a paralegal drafts it: the client (an
+ * interested party), the agency that issued the summons and the provider it was served on,
+ * counsel; then the letter chosen as the document, its questions reached from the editor's
+ * jump bar and the summons filled in there. The preview prints what was typed (the date
+ * written out), the checklist's finding for the required question goes once it is
+ * answered, and the letter exports.
+ */
+async function letterFlow(d) {
+  const finding = (field) => d.findElements(By.css(`#findings button[data-field='${field}']`));
+  await step("a new case for the summons", 15000, async () => {
+    await d.actions().keyDown(Key.CONTROL).sendKeys("n").keyUp(Key.CONTROL).perform();
+    await type(d, "#new-case-name", "In re Summons to Lark Messaging");
+    await click(d, "#new-case-create");
+    await $(d, "#f-court-name");
+    await byText(d, ".case-title", "Lark Messaging");
+  });
+  await step("the provider, the agency, the client and counsel", 40000, async () => {
+    await type(d, "#f-court-district", "Northern District of California");
+    await click(d, "#sec-parties .add-row button:nth-child(1)");
+    await type(d, "#f-parties-0-name", "Lark Messaging, Inc.");
+    await click(d, "#add-defendant");
+    await type(d, "#f-parties-1-name", "U.S. Fish and Wildlife Service");
+    await choose(d, "#f-parties-1-kind", "government-agency");
+    await choose(d, "#f-parties-1-sovereign", "united-states");
+    await type(d, "#f-parties-1-address", "Office of Law Enforcement");
+    await (await $(d, "#f-parties-1-address")).sendKeys(Key.ENTER, "5275 Leesburg Pike, Falls Church, VA 22041");
+    await click(d, "#sec-parties .add-row button:nth-child(3)");
+    await type(d, "#f-parties-2-name", "Heron Watch");
+    await click(d, "#sec-counsel .add-row button:first-child");
+    await type(d, "#f-counsel-0-name", "Robin T. Advocate");
+    await type(d, "#f-counsel-0-address", "200 Liberty Row");
+    await (await $(d, "#f-counsel-0-address")).sendKeys(Key.ENTER, "Oakland, CA 94612");
+    const rep = await byText(d, "#f-counsel-0-represents label", "Heron Watch");
+    await rep.findElement(By.css("input")).click();
+  });
+  await step("the representation letter as the document: its questions get a link in the jump bar, the agency is asked for", 20000, async () => {
+    await choose(d, "#template-picker", "notice-of-appearance");
+    await until(d, "no Questions link for a notice that asks none", async () => (await d.findElements(By.css("#jump-questions"))).length === 0);
+    await choose(d, "#template-picker", "representation-letter");
+    await $(d, "#jump-questions");
+    const link = await until(d, "the checklist asks for the agency", async () => (await finding("extra.summons.issued_by"))[0]);
+    const words = await d.executeScript("return arguments[0].closest('li').textContent", link);
+    if (!words.includes("Agency that issued the summons")) throw new Error(`the finding says “${words}”`);
+  });
+  await step("the jump bar's Questions link goes to the letter's questions", 10000, async () => {
+    const inView = () =>
+      d.executeScript("const r = document.getElementById('sec-questions').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2");
+    await d.executeScript("document.getElementById('sec-court').scrollIntoView({block: 'start'})");
+    if (await inView()) throw new Error("the questions were in view before the jump");
+    await click(d, "#jump-questions");
+    await until(d, "the questions in view", inView);
+    const h = await d.executeScript("return document.getElementById('h-questions').textContent");
+    if (!h.includes("Notice of Representation")) throw new Error(`the questions are headed “${h}”`);
+  });
+  await step("the summons filled in: agency, provider, number, date", 30000, async () => {
+    await chooseText(d, "#f-extra-summons-issued_by", "Fish and Wildlife");
+    await chooseText(d, "#f-extra-summons-served_on", "Lark Messaging");
+    await type(d, "#f-extra-summons-number", "FWS-2026-0042");
+    await type(d, "#f-extra-summons-date", "02172026");
+    await type(d, "#f-extra-summons-authority", "16 U.S.C. § 3375");
+    await click(d, "#f-extra-summons-subject");
+    await until(d, "the date read", async () => (await (await $(d, "#f-extra-summons-date")).getAttribute("value")) === "2026-02-17");
+  });
+  await step("the preview prints the summons, the date written out, and the agency's address", 20000, async () => {
+    const want = [
+      "Summons No. FWS-2026-0042, dated February 17, 2026, issued under 16 U.S.C. § 3375",
+      "U.S. Fish and Wildlife Service",
+      "5275 Leesburg Pike",
+      "directed to Lark Messaging, Inc.",
+      "We represent Heron Watch.",
+    ];
+    // The page's lines are drawn apart, with no space between them: compare without spaces.
+    const bare = (t) => t.replace(/\s+/g, "");
+    const lacking = async () => {
+      const t = bare(await previewText(d));
+      return want.filter((w) => !t.includes(bare(w)));
+    };
+    await until(d, "the letter in the preview", async () => (await lacking()).length === 0, 15000).catch(async (e) => {
+      throw new Error(`${e.message}; lacks ${(await lacking()).map((w) => `“${w}”`).join(", ")}; preview: ${(await previewText(d)).slice(0, 600)}`);
+    });
+  });
+  await step("the checklist no longer asks for the agency, and the letter is ready", 15000, async () => {
+    await until(d, "the finding gone", async () => (await finding("extra.summons.issued_by")).length === 0);
+    await byText(d, ".badge", "Ready to file").catch(async (e) => {
+      const f = await d.executeScript("return document.getElementById('findings')?.textContent ?? ''");
+      throw new Error(`${e.message}; checklist: ${f.slice(0, 400)}`);
+    });
+  });
+  await screenshot("letter-questions", d);
+  await step("the letter exports with the summons in it", 30000, async () => {
+    await d.actions().keyDown(Key.CONTROL).sendKeys("e").keyUp(Key.CONTROL).perform();
+    await click(d, "#export-run");
+    await $(d, "#export-result");
+    const pdf = join(dirs.out, "representation-letter.pdf");
+    if (!existsSync(pdf)) throw new Error(`no ${pdf}; the folder has ${readdirSync(dirs.out)}`);
+    const text = execFileSync("pdftotext", [pdf, "-"]).toString().replace(/\s+/g, " ");
+    for (const want of ["Summons No. FWS-2026-0042", "February 17, 2026", "Lark Messaging, Inc."])
+      if (!text.includes(want)) throw new Error(`the PDF lacks “${want}”`);
+    await click(d, "#export-done");
+  });
+}
+
 const driverProc = startDriver();
 try {
   await step("start tauri-driver", 15000, waitForDriver);
@@ -468,7 +582,7 @@ try {
         return t.includes("[redacted]") ? t : null;
       }, 30000);
       if (text.includes("Quill-Esterhazy")) throw new Error("the true name is on screen");
-      const words = await d.executeScript("return arguments[0].textContent", link);
+      const words = await d.executeScript("return arguments[0].closest('li').textContent", link);
       if (/\[\d\]/.test(words)) throw new Error(`the link is not in words: “${words}”`);
       await link.click();
       await until(d, "the fact focused", () => d.executeScript("return document.activeElement?.id === 'f-facts-1-text'"));
@@ -818,6 +932,7 @@ try {
     });
   });
   await flow("exhibits: attach, reorder and remove on the complaint; the packet carries them", exhibitsFlow);
+  await flow("letter: a new case's summons filled from the editor's questions; the preview and the checklist follow", letterFlow);
 } catch (e) {
   results.push({ name: "setup", ok: false, error: e.message });
 } finally {
