@@ -16,7 +16,9 @@
 use super::helpers::{self, Returns};
 use super::{Origin, Template, TemplateError};
 use crate::profile::Severity;
-use handlebars::template::{HelperTemplate, Parameter, TemplateElement, TemplateMapping};
+use handlebars::template::{
+    BlockParam, HelperTemplate, Parameter, TemplateElement, TemplateMapping,
+};
 use handlebars::Path as HbPath;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -523,6 +525,29 @@ impl Walker<'_> {
             }
         };
         let pushes = matches!(name.as_str(), "each" | "with");
+        // Block parameters (`{{#each facts as |fact i|}}`) name the item and its index (or
+        // key) beside the item's own fields.
+        let inner_scope = match (&h.block_param, inner_scope) {
+            (Some(params), Value::Object(mut fields)) => {
+                let (item, index) = match params {
+                    BlockParam::Single(p) => (Some(p), None),
+                    BlockParam::Pair((p, q)) => (Some(p), Some(q)),
+                    _ => (None, None),
+                };
+                let item_value = Value::Object(fields.clone());
+                if let Some(Parameter::Name(n)) = item {
+                    fields.insert(n.clone(), item_value);
+                }
+                if let Some(Parameter::Name(n)) = index {
+                    fields.insert(n.clone(), json!(1));
+                }
+                Value::Object(fields)
+            }
+            // An item that is not an object (a string, or anything): the names stand for
+            // what is not known, so any read of them passes.
+            (Some(_), _) => Value::String(ANY.into()),
+            (None, scope) => scope,
+        };
         if let Some(t) = &h.template {
             if pushes {
                 scopes.push(inner_scope);
@@ -661,6 +686,14 @@ mod tests {
 
     fn question(key: &str, kind: &str) -> String {
         format!("[[questions]]\nkey = \"{key}\"\nlabel = \"{key}\"\ntype = \"{kind}\"\n")
+    }
+
+    #[test]
+    fn block_parameters_name_the_item_and_its_index() {
+        let ok = check("{{#each facts as |fact i|}}{{fact.text}} {{i}} {{text}}{{/each}}{{#with court as |c|}}{{c.name}}{{/with}}");
+        assert!(ok.problems.is_empty(), "{ok}");
+        let bad = check("{{#each facts as |fact i|}}{{fact.nope}}{{/each}}");
+        assert!(bad.to_string().contains("nope"), "{bad}");
     }
 
     #[test]
