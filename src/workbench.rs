@@ -439,13 +439,7 @@ fn despite_errors(
     }
     let guard = crate::rules::protect::Guard::new(profile);
     let mut value = serde_json::to_value(profile).ok()?;
-    let mut texts = Vec::new();
-    collect_texts(&value, &mut String::new(), &mut texts);
-    let lines: Vec<crate::rules::TextLine> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, (_, t))| crate::rules::TextLine::new(i + 1, 1, t.clone()))
-        .collect();
+    let (texts, lines) = field_lines(&value);
     let typed = guard.check_lines(&lines);
     let mut masked = profile.clone();
     if !typed.is_empty() {
@@ -463,6 +457,20 @@ fn despite_errors(
     filing::lay_out_despite_errors(&masked, catalog, &opts.template, &opts.filing_options()).ok()
 }
 
+/// Every text of the case (outside protected identities) with its field path, and the
+/// same texts as lines to scan: the N-th field is "page" N, so a finding's
+/// place names its field.
+fn field_lines(value: &serde_json::Value) -> (Vec<(String, String)>, Vec<crate::rules::TextLine>) {
+    let mut texts = Vec::new();
+    collect_texts(value, &mut String::new(), &mut texts);
+    let lines = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| crate::rules::TextLine::new(i + 1, 1, t.clone()))
+        .collect();
+    (texts, lines)
+}
+
 /// Moves each Rule 5.2 finding ("page 3, line 8") to the field whose text holds what it
 /// found, when one does, keeping the page and line in its message: the checklist then
 /// links to the place to fix it.
@@ -473,13 +481,7 @@ fn locate_privacy(profile: &CaseProfile, filing: &filing::Filing, findings: &mut
     let Ok(value) = serde_json::to_value(profile) else {
         return;
     };
-    let mut texts = Vec::new();
-    collect_texts(&value, &mut String::new(), &mut texts);
-    let lines: Vec<crate::rules::TextLine> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, (_, t))| crate::rules::TextLine::new(i + 1, 1, t.clone()))
-        .collect();
+    let (texts, lines) = field_lines(&value);
     let typed = crate::rules::privacy_findings(&lines, profile);
     for p in &filing.privacy {
         let on_page = p.to_finding();
