@@ -44,6 +44,60 @@ pub fn mark_start() {
     STARTED.get_or_init(Instant::now);
 }
 
+/// How WebKitGTK draws the window, chosen before it starts (call first thing in `main`,
+/// while the process has one thread: it may set an environment variable).
+///
+/// With no GPU (no DRM render node: a virtual desktop, a remote session, a VM, Xvfb),
+/// WebKit's accelerated compositing runs on Mesa's software OpenGL (llvmpipe). Measured
+/// here, every frame then costs 40–60 ms of CPU even when nothing moves, a keystroke waits
+/// for it, and the web process holds twice the memory. Without compositing WebKit paints
+/// with the CPU directly: 16 ms frames, half the memory. A `WEBKIT_*_COMPOSITING_MODE`
+/// variable set by the person running the app is left as it is.
+pub fn choose_rendering() -> Rendering {
+    let chosen = rendering_for(
+        |name| std::env::var_os(name).is_some(),
+        has_render_node(Path::new("/dev/dri")),
+    );
+    if chosen == Rendering::CpuNoGpu {
+        // Single-threaded here (see above), so no other thread reads the environment.
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+    chosen
+}
+
+/// What [`choose_rendering`] decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// WebKit's default (a GPU is there): accelerated compositing.
+    Default,
+    /// The person set `WEBKIT_DISABLE_COMPOSITING_MODE` or `WEBKIT_FORCE_COMPOSITING_MODE`.
+    AsSet,
+    /// No GPU: compositing turned off, WebKit paints with the CPU.
+    CpuNoGpu,
+}
+
+fn rendering_for(is_set: impl Fn(&str) -> bool, gpu: bool) -> Rendering {
+    if !cfg!(target_os = "linux") {
+        return Rendering::Default;
+    }
+    if is_set("WEBKIT_DISABLE_COMPOSITING_MODE") || is_set("WEBKIT_FORCE_COMPOSITING_MODE") {
+        Rendering::AsSet
+    } else if gpu {
+        Rendering::Default
+    } else {
+        Rendering::CpuNoGpu
+    }
+}
+
+/// Whether `dri` (normally `/dev/dri`) holds a GPU render node (`renderD128`, …).
+fn has_render_node(dri: &Path) -> bool {
+    std::fs::read_dir(dri).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+    })
+}
+
 /// An error as the web page sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CmdError {
@@ -789,4 +843,33 @@ pub fn run() {
     configure(tauri::Builder::default(), AppState::from_env())
         .run(tauri::generate_context!())
         .expect("error while running Drafter");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn no_gpu_turns_compositing_off_unless_the_person_chose() {
+        let none = |_: &str| false;
+        assert_eq!(rendering_for(none, false), Rendering::CpuNoGpu);
+        assert_eq!(rendering_for(none, true), Rendering::Default);
+        for var in ["WEBKIT_DISABLE_COMPOSITING_MODE", "WEBKIT_FORCE_COMPOSITING_MODE"] {
+            let set = |name: &str| name == var;
+            assert_eq!(rendering_for(set, false), Rendering::AsSet, "{var}");
+            assert_eq!(rendering_for(set, true), Rendering::AsSet, "{var}");
+        }
+    }
+
+    #[test]
+    fn a_render_node_is_a_gpu() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!has_render_node(&dir.path().join("absent")));
+        assert!(!has_render_node(dir.path()));
+        std::fs::write(dir.path().join("card0"), "").unwrap();
+        assert!(!has_render_node(dir.path()), "a card without a render node");
+        std::fs::write(dir.path().join("renderD128"), "").unwrap();
+        assert!(has_render_node(dir.path()));
+    }
 }

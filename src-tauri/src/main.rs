@@ -3,5 +3,6 @@
 
 fn main() {
     drafter_app::mark_start();
+    drafter_app::choose_rendering();
     drafter_app::run()
 }
