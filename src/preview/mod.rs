@@ -40,37 +40,55 @@ pub fn svg(page: &Page) -> String {
             }
             Item::Text(t) => {
                 let (family, weight, style) = t.face.css();
-                let _ = write!(
-                    out,
-                    r#"<text x="{:.2}" y="{:.2}" font-family="{family}" font-size="{}" xml:space="preserve""#,
-                    t.x, t.y, t.size
+                let mut font = format!(
+                    r#" font-family="{family}" font-size="{}" xml:space="preserve""#,
+                    t.size
                 );
                 if weight != "normal" {
-                    let _ = write!(out, r#" font-weight="{weight}""#);
+                    let _ = write!(font, r#" font-weight="{weight}""#);
                 }
                 if style != "normal" {
-                    let _ = write!(out, r#" font-style="{style}""#);
+                    let _ = write!(font, r#" font-style="{style}""#);
                 }
-                if t.text.chars().any(crate::typeset::bidi::is_rtl) {
-                    // Already in visual order: the browser must not reorder it again.
-                    out.push_str(r#" direction="ltr" unicode-bidi="bidi-override""#);
-                }
+                // Already in visual order: the browser must not reorder it again
+                // (`unicode-bidi` is not inherited, so it goes on every text element).
+                let bidi = if t.text.chars().any(crate::typeset::bidi::is_rtl) {
+                    r#" direction="ltr" unicode-bidi="bidi-override""#
+                } else {
+                    ""
+                };
                 if t.word_spacing.abs() < 0.001 {
-                    let _ = write!(out, ">{}</text>", esc(&t.text));
+                    let _ = write!(
+                        out,
+                        r#"<text x="{:.2}" y="{:.2}"{font}{bidi}>{}</text>"#,
+                        t.x,
+                        t.y,
+                        esc(&t.text)
+                    );
                     continue;
                 }
-                // Justified: place every word where the PDF places it.
-                out.push('>');
+                // Justified: every word where the PDF places it, each its own text element.
+                // Not one text with a <tspan> per word: WebKitGTK (2.50) keeps native memory
+                // for every <tspan> it lays out, and the preview redraws pages all day
+                // (docs/app.md, "Rendering without a GPU").
+                let _ = write!(out, "<g{font}>");
                 let space = fonts::char_width(t.face, ' ', t.size) + t.word_spacing;
                 let mut x = t.x;
                 for (i, word) in t.text.split(' ').enumerate() {
                     if i > 0 {
                         out.push(' ');
                     }
-                    let _ = write!(out, r#"<tspan x="{x:.2}">{}</tspan>"#, esc(word));
+                    if !word.is_empty() {
+                        let _ = write!(
+                            out,
+                            r#"<text x="{x:.2}" y="{:.2}"{bidi}>{}</text>"#,
+                            t.y,
+                            esc(word)
+                        );
+                    }
                     x += fonts::text_width(t.face, word, t.size) + space;
                 }
-                out.push_str("</text>");
+                out.push_str("</g>");
             }
         }
     }
