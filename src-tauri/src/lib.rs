@@ -855,7 +855,10 @@ mod tests {
         let none = |_: &str| false;
         assert_eq!(rendering_for(none, false), Rendering::CpuNoGpu);
         assert_eq!(rendering_for(none, true), Rendering::Default);
-        for var in ["WEBKIT_DISABLE_COMPOSITING_MODE", "WEBKIT_FORCE_COMPOSITING_MODE"] {
+        for var in [
+            "WEBKIT_DISABLE_COMPOSITING_MODE",
+            "WEBKIT_FORCE_COMPOSITING_MODE",
+        ] {
             let set = |name: &str| name == var;
             assert_eq!(rendering_for(set, false), Rendering::AsSet, "{var}");
             assert_eq!(rendering_for(set, true), Rendering::AsSet, "{var}");
