@@ -797,6 +797,26 @@ try {
       if (!dl.text.includes("Cesar Chavez")) throw new Error(`no holiday explanation: ${dl.text}`);
       await screenshot("docket-deadlines", d);
     });
+    await step("a motion noticed for hearing: its hearing, opposition and reply dates (N.D. Cal. L.R. 7-2, 7-3)", 20000, async () => {
+      await click(d, "#add-motion");
+      await until(d, "the motion's title focused", () => d.executeScript("return document.activeElement?.id === 'f-docket-motions-0-title'"));
+      await (await $(d, "#f-docket-motions-0-title")).sendKeys("Motion to Proceed Under a Pseudonym");
+      const filed = await $(d, "#f-docket-motions-0-filed");
+      await filed.clear();
+      await filed.sendKeys("04/01/2026");
+      await click(d, "#f-court-division");
+      // Filed Wednesday 2026-04-01 (Rule 6(a)(1) counting, L.R. 1-5(c)): opposition + 14 days
+      // = Wednesday 2026-04-15 (L.R. 7-3(a)); reply + 7 days after that = Wednesday
+      // 2026-04-22 (L.R. 7-3(c)); earliest hearing + 35 days = Wednesday 2026-05-06 (L.R. 7-2(a)).
+      const due = (what) =>
+        d.executeScript(
+          "const li = [...document.querySelectorAll('.deadlines > li')].find(l => l.textContent.includes(arguments[0]) && l.textContent.includes('Pseudonym')); return li ? li.querySelector('strong').textContent : null",
+          what,
+        );
+      await until(d, "the opposition on 2026-04-15", async () => (await due("Opposition due")) === "2026-04-15");
+      if ((await due("Reply due")) !== "2026-04-22") throw new Error(`reply: ${await due("Reply due")}`);
+      if ((await due("Earliest hearing")) !== "2026-05-06") throw new Error(`hearing: ${await due("Earliest hearing")}`);
+    });
     await step("forgiving dates: a new key date shows no error before anything is typed; “11202026” is read", 10000, async () => {
       await click(d, "#sec-dates .add-row button");
       await sleep(400);
