@@ -204,3 +204,23 @@ fn a_refusal_names_the_place_not_the_value() {
     assert!(text.contains("page 1, line"), "{text}");
     clean("the refusal", &text);
 }
+
+#[test]
+fn deadlines_never_quote_a_protected_value_typed_into_a_motion() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = example();
+    p.docket.motions[0].title = "Motion of Mara Quill-Esterhazy to Proceed".into();
+    let file = dir.path().join("case.json");
+    std::fs::write(&file, serde_json::to_string(&p).unwrap()).unwrap();
+    let path = file.to_str().unwrap();
+    for json in [false, true] {
+        let mut args = vec!["deadlines", "--profile", path];
+        if json {
+            args.push("--json");
+        }
+        let (ok, text) = run(&args, dir.path());
+        assert!(ok, "{text}");
+        assert!(text.contains("Motion of [redacted] to Proceed"), "{text}");
+        clean("deadlines", &text);
+    }
+}

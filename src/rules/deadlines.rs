@@ -221,8 +221,25 @@ pub fn compute(profile: &CaseProfile, calendar: &Calendar) -> Vec<Deadline> {
     for d in &mut out {
         d.moot = moot_reason(profile, d);
     }
+    mask(profile, &mut out);
     sort(&mut out);
     out
+}
+
+/// A deadline's words quote the case's own (a motion's title, a party's name): a
+/// protected value typed there is masked here, once, for every place that shows them
+/// (the CLI's `deadlines`, the app's deadline list).
+fn mask(profile: &CaseProfile, deadlines: &mut [Deadline]) {
+    let guard = super::protect::Guard::new(profile);
+    for d in deadlines {
+        d.title = guard.redact(&d.title);
+        for line in &mut d.explanation {
+            *line = guard.redact(line);
+        }
+        if let Some(why) = &mut d.moot {
+            *why = guard.redact(why);
+        }
+    }
 }
 
 /// Why a later event has made `deadline` moot: a dismissal that covers its party
@@ -499,6 +516,7 @@ pub fn compute_in(
         for d in &mut motions {
             d.moot = moot_reason(profile, d);
         }
+        mask(profile, &mut motions);
         out.extend(motions);
         sort(&mut out);
     }
