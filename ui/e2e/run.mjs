@@ -731,11 +731,13 @@ try {
   });
 
   await flow("docket: service moves the answer deadlines; a new case previews at once; the window from 1024×700 up", async (d) => {
-    const deadline = (party) =>
+    // The deadline whose line holds every one of `words`: its due date and its text.
+    const deadlineWith = (...words) =>
       d.executeScript(
-        "const li = [...document.querySelectorAll('.deadlines > li')].find(l => l.textContent.includes('Answer') && l.textContent.includes(arguments[0])); return li ? { due: li.querySelector('strong').textContent, text: li.textContent } : null",
-        party,
+        "const li = [...document.querySelectorAll('.deadlines > li')].find(l => arguments[0].every(w => l.textContent.includes(w))); return li ? { due: li.querySelector('strong').textContent, text: li.textContent } : null",
+        words,
       );
+    const deadline = (party) => deadlineWith("Answer", party);
     await step("a new case: the court's pre-filled name is selected, and the caption shows at once", 15000, async () => {
       await d.actions().keyDown(Key.CONTROL).sendKeys("n").keyUp(Key.CONTROL).perform();
       await type(d, "#new-case-name", "Rivera v. Agencies");
@@ -808,11 +810,7 @@ try {
       // Filed Wednesday 2026-04-01 (Rule 6(a)(1) counting, L.R. 1-5(c)): opposition + 14 days
       // = Wednesday 2026-04-15 (L.R. 7-3(a)); reply + 7 days after that = Wednesday
       // 2026-04-22 (L.R. 7-3(c)); earliest hearing + 35 days = Wednesday 2026-05-06 (L.R. 7-2(a)).
-      const due = (what) =>
-        d.executeScript(
-          "const li = [...document.querySelectorAll('.deadlines > li')].find(l => l.textContent.includes(arguments[0]) && l.textContent.includes('Pseudonym')); return li ? li.querySelector('strong').textContent : null",
-          what,
-        );
+      const due = async (what) => (await deadlineWith(what, "Pseudonym"))?.due ?? null;
       await until(d, "the opposition on 2026-04-15", async () => (await due("Opposition due")) === "2026-04-15");
       if ((await due("Reply due")) !== "2026-04-22") throw new Error(`reply: ${await due("Reply due")}`);
       if ((await due("Earliest hearing")) !== "2026-05-06") throw new Error(`hearing: ${await due("Earliest hearing")}`);
