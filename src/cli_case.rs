@@ -26,7 +26,8 @@ pub struct CaseArgs {
 enum CaseCommand {
     /// List saved cases, most recently saved first
     List {
-        /// Only cases whose title, parties, case number, court or facts contain every word
+        /// Only cases whose title, parties, case number, court, facts or exported documents
+        /// contain every word
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
         /// Include archived cases

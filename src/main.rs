@@ -426,6 +426,7 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
         case: args.source.case,
     };
     let profile = load_profile(env, &source)?;
+    let case = source.case.clone();
     let report = match args.template.as_slice() {
         [template] if !args.all => {
             export::export_filing(&profile, &catalog, template, out, &opts).map_err(cli_error)?
@@ -439,6 +440,9 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
             export::export_set(&profile, &catalog, &set, out, &opts, |_| {}).map_err(cli_error)?
         }
     };
+    if let Some(id) = case {
+        record_exports(env, &id, &profile, &report.files);
+    }
     for w in &report.warnings {
         eprintln!("{w}");
     }
@@ -463,6 +467,22 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Remembers what was exported from a stored case (the library finds the case by it). The
+/// files are written by then: a store that cannot take the record is reported, not fatal.
+fn record_exports(env: &Env, id: &str, profile: &CaseProfile, files: &[export::ExportedFile]) {
+    let recorded = (|| -> Result<()> {
+        let id: drafter::store::CaseId = id.parse().map_err(|e: String| anyhow!(e))?;
+        let mut store = cli_case::open_store(&env.data_dir, cli_case::Need::Read)?;
+        store.record_exports(id, profile, files)?;
+        Ok(())
+    })();
+    if let Err(e) = recorded {
+        eprintln!(
+            "warning: the files are written, but the case's record of them was not saved: {e:#}"
+        );
+    }
 }
 
 fn export_batch(

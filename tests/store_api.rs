@@ -450,6 +450,95 @@ fn search_finds_party_names_case_numbers_and_fact_words_but_never_protected_valu
 }
 
 #[test]
+fn search_finds_a_case_by_the_documents_exported_from_it_but_never_by_a_protected_value() {
+    use drafter::export::ExportedFile;
+    let (_dir, mut store) = store();
+    let profile = fixture("store-alt-uscis.json");
+    let alt = store.create("Summons matter", &profile).unwrap();
+    let doe = store
+        .create("Products case", &fixture("store-doe-v-acme.json"))
+        .unwrap();
+    let find = |s: &Store, q: &str| ids(&s.search(q, &ListOptions::default()).unwrap());
+    assert!(
+        find(&store, "declaratory").is_empty(),
+        "nothing exported yet"
+    );
+
+    let file = |path: &str, title: &str, pages| ExportedFile {
+        path: PathBuf::from(path),
+        title: title.into(),
+        pages,
+        sha256: "ab".repeat(32),
+    };
+    // A folder or file named after the anonymous client: the name is never kept.
+    store
+        .record_exports(
+            alt,
+            &profile,
+            &[
+                file(
+                    "/cases/Hollister/complaint-signed.pdf",
+                    "Complaint for Declaratory and Injunctive Relief",
+                    12,
+                ),
+                file(
+                    "/cases/x/Morgan Q. Hollister notice.pdf",
+                    "Notice of Appearance",
+                    2,
+                ),
+            ],
+        )
+        .unwrap();
+
+    assert_eq!(find(&store, "declaratory"), [alt.0], "a document's title");
+    assert_eq!(find(&store, "signed"), [alt.0], "a file's name");
+    assert_eq!(find(&store, "appearance"), [alt.0]);
+    assert_eq!(
+        find(&store, "injunctive summons"),
+        [alt.0],
+        "one word in a document, one in the case"
+    );
+    assert!(
+        find(&store, "injunctive swimming").is_empty(),
+        "every word must be found for the same case"
+    );
+    for secret in ["Hollister", "Morgan"] {
+        assert!(find(&store, secret).is_empty(), "{secret} was indexed");
+    }
+    let kept = store.exports(alt).unwrap();
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0].title, "Notice of Appearance", "most recent first");
+    assert!(
+        !kept[0].file_name.contains("Hollister"),
+        "{:?}",
+        kept[0].file_name
+    );
+    assert!(kept[0].file_name.ends_with("notice.pdf"));
+    assert_eq!(kept[1].file_name, "complaint-signed.pdf", "no folder kept");
+    assert_eq!((kept[1].pages, kept[1].rev), (12, Rev(1)));
+    assert!(store.exports(doe).unwrap().is_empty());
+
+    // A later revision's export records that revision; archived cases hide their documents
+    // too; a deleted case takes its records (and their index entries) with it.
+    let mut p = profile.clone();
+    p.facts[0].text.push_str(" (amended)");
+    store.save(alt, &p, Rev(1)).unwrap();
+    store
+        .record_exports(alt, &p, &[file("/x/zebra-brief.pdf", "Brief", 3)])
+        .unwrap();
+    assert_eq!(store.exports(alt).unwrap()[0].rev, Rev(2));
+    store.archive(alt).unwrap();
+    assert!(find(&store, "zebra").is_empty());
+    assert_eq!(ids(&store.search("zebra", &ALL).unwrap()), [alt.0]);
+    store.delete(alt).unwrap();
+    assert!(ids(&store.search("zebra", &ALL).unwrap()).is_empty());
+    assert!(matches!(
+        store.exports(alt),
+        Err(StoreError::CaseNotFound { .. })
+    ));
+}
+
+#[test]
 fn list_is_most_recent_first_and_hides_archived_cases() {
     let (_dir, mut store) = store();
     let a = store.create("A", &fixture("store-minimal.json")).unwrap();

@@ -72,6 +72,16 @@ impl Cli {
     }
 }
 
+/// The ids `drafter case list --search TEXT --json` prints.
+fn search_ids(cli: &Cli, text: &str) -> Vec<i64> {
+    json(&cli.ok(&["list", "--search", text, "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect()
+}
+
 fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
 }
@@ -248,14 +258,7 @@ fn search_from_the_command_line() {
         cli.ok(&["import", a.to_str().unwrap(), b.to_str().unwrap()]),
         "1\n2\n"
     );
-    let ids = |q: &str| -> Vec<i64> {
-        json(&cli.ok(&["list", "--search", q, "--json"]))
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["id"].as_i64().unwrap())
-            .collect()
-    };
+    let ids = |q: &str| search_ids(&cli, q);
     assert_eq!(ids("McAleenan"), [1]);
     assert_eq!(ids("3:17-cv-01916"), [1]);
     assert_eq!(ids("swimming"), [2]);
@@ -264,6 +267,35 @@ fn search_from_the_command_line() {
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no saved case matches"));
+}
+
+#[test]
+fn exporting_a_stored_case_records_the_document_for_search() {
+    let cli = Cli::new();
+    let a = fixtures_dir().join("store-alt-uscis.json");
+    assert_eq!(cli.ok(&["import", a.to_str().unwrap()]), "1\n");
+    let pdf = cli.dir.path().join("out").join("filed-complaint.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_drafter"))
+        .arg("--data-dir")
+        .arg(cli.data())
+        .args(["export", "--case", "1", "--template", "complaint", "--out"])
+        .arg(&pdf)
+        .env_remove("DRAFTER_DATA_DIR")
+        .env("DRAFTER_PASSPHRASE", "cli test passphrase")
+        .env("DRAFTER_KEYRING", "off")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(pdf.is_file());
+    let ids = |q: &str| search_ids(&cli, q);
+    assert_eq!(ids("filed"), [1], "the file's name");
+    assert_eq!(ids("declaratory injunctive"), [1], "the document's title");
+    assert_eq!(ids("filed McAleenan"), [1], "a file word and a party word");
 }
 
 #[test]

@@ -206,10 +206,26 @@ impl AppState {
         f(guard.as_mut().expect("checked by store()"))
     }
 
-    fn remember(&self, report: &ExportReport) {
-        let mut set = self.exported.lock().unwrap_or_else(|e| e.into_inner());
-        for f in &report.files {
-            set.insert(f.path.clone());
+    /// Notes what an export wrote: for this run's "Open" and "Show in folder", and, for a
+    /// stored case, in the store (the library finds the case by its documents). The files
+    /// are written by then: a record that cannot be saved becomes a warning of the report.
+    fn remember(&self, report: &mut ExportReport, case: Option<i64>, profile: &CaseProfile) {
+        {
+            let mut set = self.exported.lock().unwrap_or_else(|e| e.into_inner());
+            for f in &report.files {
+                set.insert(f.path.clone());
+            }
+        }
+        if let Some(id) = case {
+            let files = report.files.clone();
+            if let Err(e) =
+                self.with_store(|s| Ok(s.record_exports(CaseId(id), profile, &files)?))
+            {
+                report.warnings.push(format!(
+                    "the files are written, but the case's record of them was not saved: {}",
+                    e.message
+                ));
+            }
         }
     }
 
@@ -620,6 +636,7 @@ async fn export_filing<R: Runtime>(
     profile: serde_json::Value,
     args: DraftArgs,
     confirm_privacy: bool,
+    case_id: Option<i64>,
 ) -> CmdResult<Option<ExportReport>> {
     let profile = profile_from(profile)?;
     let name = format!("{}.pdf", args.template);
@@ -628,14 +645,14 @@ async fn export_filing<R: Runtime>(
         return Ok(None);
     };
     let path = export::chosen_file(&path)?;
-    let report = export::export_filing(
+    let mut report = export::export_filing(
         &profile,
         &state.ws.catalog(),
         &opts.template,
         &path,
         &export_options(&opts, confirm_privacy),
     )?;
-    state.remember(&report);
+    state.remember(&mut report, case_id, &profile);
     Ok(Some(report))
 }
 
@@ -644,6 +661,8 @@ async fn export_filing<R: Runtime>(
 /// A chosen filing the case is not ready for refuses the whole packet (nothing is
 /// written) with its reason. `None` when cancelled.
 #[tauri::command]
+// A command's arguments are the page's named parameters (two are Tauri's own).
+#[allow(clippy::too_many_arguments)]
 async fn export_packet<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -651,6 +670,7 @@ async fn export_packet<R: Runtime>(
     args: DraftArgs,
     templates: Vec<String>,
     confirm_privacy: bool,
+    case_id: Option<i64>,
     progress: Channel<Progress>,
 ) -> CmdResult<Option<ExportReport>> {
     let profile = profile_from(profile)?;
@@ -666,7 +686,7 @@ async fn export_packet<R: Runtime>(
     };
     let dir = export::chosen_folder(&dir)?;
     let catalog = state.ws.catalog();
-    let report = export::export_set(
+    let mut report = export::export_set(
         &profile,
         &catalog,
         &FilingSet::chosen(templates),
@@ -676,7 +696,7 @@ async fn export_packet<R: Runtime>(
             let _ = progress.send(p);
         },
     )?;
-    state.remember(&report);
+    state.remember(&mut report, case_id, &profile);
     Ok(Some(report))
 }
 

@@ -138,6 +138,26 @@ pub struct RevisionInfo {
     pub summary: String,
 }
 
+/// A document exported from a case, as the store remembers it (for the library's search
+/// and the case's record). The folder is not kept: only the file's name, with the case's
+/// protected values blanked out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportRecord {
+    /// The revision the document was made from (the latest saved when it was exported).
+    pub rev: Rev,
+    /// The document's title (or the packet's).
+    pub title: String,
+    /// The file's name, without its folder.
+    pub file_name: String,
+    /// How many pages it has.
+    pub pages: u32,
+    /// The SHA-256 of the file's bytes, in hex.
+    pub sha256: String,
+    /// When it was exported.
+    pub exported_at: DateTime<Utc>,
+}
+
 /// One revision of a case, with its profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -333,15 +353,13 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Turns what a person typed into an FTS5 query: every word must match, each as a prefix,
-/// punctuation inside a word kept as a phrase (`3:17-cv-01916`).
-fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split_whitespace()
+/// Turns what a person typed into FTS5 queries, one per word: each word must match, as a
+/// prefix, punctuation inside a word kept as a phrase (`3:17-cv-01916`).
+fn fts_terms(text: &str) -> Vec<String> {
+    text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+        .collect()
 }
 
 impl Store {
@@ -545,8 +563,10 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes the `drafter.sqlite.bak-v1`/`-v2` copies made before protected values were
-    /// sealed.
+    /// Deletes the upgrade backups (`drafter.sqlite.bak-vN`) once the revisions an older
+    /// Drafter saved in the clear are sealed: every such copy was taken while they were
+    /// still in the clear (from version 1 or 2, and also from version 3 or later when the
+    /// store was upgraded again before it was first unlocked).
     fn remove_clear_backups(&self) -> Result<()> {
         let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
             return Ok(());
@@ -565,12 +585,12 @@ impl Store {
             let Some(rest) = file.strip_prefix(&prefix) else {
                 continue;
             };
-            let version: u32 = rest
+            // `bak-v3` or `bak-v3.1`: a number first (not some other file of the person's).
+            let numbered = rest
                 .split('.')
                 .next()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(u32::MAX);
-            if version < 3 {
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+            if numbered {
                 let p = entry.path();
                 std::fs::remove_file(&p).map_err(|cause| StoreError::Io {
                     action: "remove the unencrypted backup",
@@ -809,27 +829,119 @@ impl Store {
     }
 
     /// Cases whose title, party names (and short names), case number, court or facts
-    /// (in their latest revision) contain every word of `text`: the list, filtered, in
-    /// the same order (most recently saved first). Words match as prefixes and without
-    /// regard to case or accents; punctuation inside a word makes it a phrase
-    /// (`3:17-cv-01916`).
+    /// (in their latest revision), or the titles and file names of the documents exported
+    /// from them, contain every word of `text`: the list, filtered, in the same order (most
+    /// recently saved first). Each word may be found in either place. Words match as
+    /// prefixes and without regard to case or accents; punctuation inside a word makes it a
+    /// phrase (`3:17-cv-01916`).
     pub fn search(&self, text: &str, opts: &ListOptions) -> Result<Vec<CaseSummary>> {
-        let Some(query) = fts_query(text) else {
+        let terms = fts_terms(text);
+        if terms.is_empty() {
             return Ok(Vec::new());
+        }
+        // ?1 and ?2 are the list options; each word is ?3, ?4, ...
+        let word = |i: usize| {
+            format!(
+                "(c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?{i})
+                  OR c.id IN (SELECT e.case_id FROM case_exports e WHERE e.id IN
+                      (SELECT rowid FROM export_search WHERE export_search MATCH ?{i})))"
+            )
         };
+        let wanted: Vec<String> = (0..terms.len()).map(|k| word(k + 3)).collect();
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM cases c
-             WHERE c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1)
-               AND c.archived IN (0, ?2)
+             WHERE {}
+               AND c.archived IN (0, ?1)
              ORDER BY c.updated_at DESC, c.id DESC
-             LIMIT ?3"
+             LIMIT ?2",
+            wanted.join(" AND ")
         );
-        let mut stmt = self.conn.prepare_cached(&sql).at(&self.path)?;
+        let mut stmt = self.conn.prepare(&sql).at(&self.path)?;
+        let mut args: Vec<&dyn rusqlite::ToSql> = vec![&opts.include_archived];
+        let limit = limit(opts);
+        args.push(&limit);
+        for t in &terms {
+            args.push(t);
+        }
         let rows = stmt
-            .query_map(
-                params![query, opts.include_archived, limit(opts)],
-                summary_row,
+            .query_map(args.as_slice(), summary_row)
+            .at(&self.path)?;
+        rows.collect::<rusqlite::Result<_>>().at(&self.path)
+    }
+
+    /// Remembers documents just exported from case `id` (its latest saved revision): their
+    /// titles and file names (not their folders), with the case's protected values taken
+    /// from `profile` blanked out, so the library finds the case by them.
+    pub fn record_exports(
+        &mut self,
+        id: CaseId,
+        profile: &CaseProfile,
+        files: &[crate::export::ExportedFile],
+    ) -> Result<()> {
+        let protected: Vec<&str> = profile
+            .protected_values()
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        let clean = |s: &str| index::redact(s, &protected);
+        let at = now();
+        self.write(|tx, ctx| {
+            let path = ctx.path;
+            let (_, latest) = case_head(tx, path, id)?;
+            for f in files {
+                let title = clean(&f.title);
+                let file_name = clean(
+                    &f.path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+                tx.execute(
+                    "INSERT INTO case_exports
+                         (case_id, rev, title, file_name, pages, sha256, exported_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        id.0,
+                        latest.0,
+                        title,
+                        file_name,
+                        f.pages as i64,
+                        f.sha256,
+                        at
+                    ],
+                )
+                .at(path)?;
+                tx.execute(
+                    "INSERT INTO export_search (rowid, title, file_name) VALUES (?1, ?2, ?3)",
+                    params![tx.last_insert_rowid(), title, file_name],
+                )
+                .at(path)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The documents exported from case `id`, most recent first.
+    pub fn exports(&self, id: CaseId) -> Result<Vec<ExportRecord>> {
+        case_summary(&self.conn, &self.path, id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rev, title, file_name, pages, sha256, exported_at FROM case_exports
+                 WHERE case_id = ?1 ORDER BY id DESC",
             )
+            .at(&self.path)?;
+        let rows = stmt
+            .query_map([id.0], |r| {
+                Ok(ExportRecord {
+                    rev: Rev(r.get(0)?),
+                    title: r.get(1)?,
+                    file_name: r.get(2)?,
+                    pages: r.get(3)?,
+                    sha256: r.get(4)?,
+                    exported_at: parse_time(&r.get::<_, String>(5)?),
+                })
+            })
             .at(&self.path)?;
         rows.collect::<rusqlite::Result<_>>().at(&self.path)
     }
@@ -1477,11 +1589,11 @@ mod tests {
     #[test]
     fn queries_quote_every_word() {
         assert_eq!(
-            fts_query("Twitter 3:17-cv-01916").as_deref(),
-            Some("\"Twitter\"* \"3:17-cv-01916\"*")
+            fts_terms("Twitter 3:17-cv-01916"),
+            ["\"Twitter\"*", "\"3:17-cv-01916\"*"]
         );
-        assert_eq!(fts_query(" - \"\" ").as_deref(), None);
-        assert_eq!(fts_query("a\"b").as_deref(), Some("\"a\"\"b\"*"));
+        assert!(fts_terms(" - \"\" ").is_empty());
+        assert_eq!(fts_terms("a\"b"), ["\"a\"\"b\"*"]);
     }
 
     #[test]

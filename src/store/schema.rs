@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build reads and writes (`PRAGMA user_version`).
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// `PRAGMA application_id` of a Drafter database ("DRFT").
 pub const APPLICATION_ID: i32 = 0x4452_4654;
@@ -112,6 +112,33 @@ CREATE TABLE store_key (
     key_check  BLOB NOT NULL,
     created_at TEXT NOT NULL
 );
+";
+
+/// Version 4: the documents exported from each case (title, file name without its folder,
+/// pages, SHA-256, the revision and time), and their own contentless search index, so the
+/// library finds a case by what was filed from it. Titles and file names are kept with the
+/// case's protected values blanked out, as the case search does; deleting a record deletes
+/// its index entry.
+const V4: &str = "
+CREATE TABLE case_exports (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    rev         INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    pages       INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    exported_at TEXT NOT NULL
+);
+CREATE INDEX case_exports_by_case ON case_exports (case_id, id);
+CREATE VIRTUAL TABLE export_search USING fts5 (
+    title, file_name,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER case_exports_unindex AFTER DELETE ON case_exports BEGIN
+    DELETE FROM export_search WHERE rowid = old.id;
+END;
 ";
 
 /// Connection settings: full sync, foreign keys, and `secure_delete`, which zeroes the
@@ -549,6 +576,7 @@ fn step(conn: &Connection, to: u32) -> std::result::Result<(), String> {
             backfill_v2(conn)
         }
         3 => conn.execute_batch(V3).map_err(|e| e.to_string()),
+        4 => conn.execute_batch(V4).map_err(|e| e.to_string()),
         _ => Err(format!("no migration step leads to version {to}")),
     }
 }

@@ -728,6 +728,15 @@ try {
       });
     });
     await screenshot("library", d);
+    await step("the library finds the case by a document exported from it (packet.pdf)", 10000, async () => {
+      await d.actions().keyDown(Key.CONTROL).sendKeys("f").keyUp(Key.CONTROL).perform();
+      await type(d, "#case-search", "packet");
+      await byText(d, ".case-link", "Acme");
+      const box = await $(d, "#case-search");
+      await box.clear();
+      await box.sendKeys(Key.BACK_SPACE);
+      await until(d, "both cases again", async () => (await d.findElements(By.css(".case-link"))).length === 2);
+    });
   });
 
   await flow("docket: service moves the answer deadlines; a new case previews at once; the window from 1024×700 up", async (d) => {

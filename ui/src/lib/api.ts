@@ -79,19 +79,21 @@ export const api = {
   /** `have`: the keys of the pages shown; those come back as "" (unchanged). */
   draft: (profile: CaseProfile, args: DraftArgs, have: string[] = []) =>
     call<Draft>("draft", { profile, args, have }),
-  exportFiling: (profile: CaseProfile, args: DraftArgs, confirmPrivacy: boolean) =>
-    call<ExportReport | null>("export_filing", { profile, args, confirmPrivacy }),
+  /** `caseId`: the stored case exported from (the store remembers its documents). */
+  exportFiling: (profile: CaseProfile, args: DraftArgs, confirmPrivacy: boolean, caseId: number | null) =>
+    call<ExportReport | null>("export_filing", { profile, args, confirmPrivacy, caseId }),
   /** The filings named in `templates`, in that order; one not ready refuses them all. */
   exportPacket: (
     profile: CaseProfile,
     args: DraftArgs,
     templates: string[],
     confirmPrivacy: boolean,
+    caseId: number | null,
     onProgress: (p: Progress) => void,
   ) => {
     const progress = new Channel<Progress>();
     progress.onmessage = onProgress;
-    return call<ExportReport | null>("export_packet", { profile, args, templates, confirmPrivacy, progress });
+    return call<ExportReport | null>("export_packet", { profile, args, templates, confirmPrivacy, caseId, progress });
   },
   openExported: (path: string) => call<void>("open_exported", { path }),
   revealExported: (path: string) => call<void>("reveal_exported", { path }),
