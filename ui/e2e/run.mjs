@@ -299,7 +299,8 @@ async function unlockIfAsked(d) {
 }
 
 async function flow(name, fn) {
-  if (process.env.E2E_FLOW && !name.includes(process.env.E2E_FLOW)) return;
+  // E2E_FLOW: run only the flows whose name contains one of its "|"-separated parts.
+  if (process.env.E2E_FLOW && !process.env.E2E_FLOW.split("|").some((part) => name.includes(part))) return;
   console.log(`${name}`);
   let driver;
   try {
@@ -668,6 +669,17 @@ try {
       });
       await byText(d, ".badge", "Ready to file");
     });
+    await step("a corporate plaintiff's parent, typed in the editor, is in its Rule 7.1 disclosure statement", 20000, async () => {
+      await choose(d, "#f-parties-0-kind", "organization");
+      await type(d, "#f-parties-0-parents", "Acme Holdings, Inc.");
+      await choose(d, "#template-picker", "disclosure-statement");
+      await until(d, "the parent in the statement", async () => {
+        const t = (await previewText(d)).replace(/\s+/g, " ");
+        return t.includes("Acme Holdings, Inc. is the parent corporation") ? t : null;
+      }, 15000);
+      await choose(d, "#template-picker", "complaint");
+      await until(d, "the complaint again", async () => (await previewText(d)).includes("Quillfeather"), 15000);
+    });
     await step("Ctrl+S saves", 10000, async () => {
       await d.actions().keyDown(Key.CONTROL).sendKeys("s").keyUp(Key.CONTROL).perform();
       await until(d, "saved", async () => (await (await $(d, ".save-status")).getAttribute("data-status")) === "saved");
@@ -730,12 +742,19 @@ try {
     await screenshot("library", d);
     await step("the library finds the case by a document exported from it (packet.pdf)", 10000, async () => {
       await d.actions().keyDown(Key.CONTROL).sendKeys("f").keyUp(Key.CONTROL).perform();
-      await type(d, "#case-search", "packet");
-      await byText(d, ".case-link", "Acme");
-      const box = await $(d, "#case-search");
-      await box.clear();
-      await box.sendKeys(Key.BACK_SPACE);
-      await until(d, "both cases again", async () => (await d.findElements(By.css(".case-link"))).length === 2);
+      const search = await $(d, "#case-search");
+      await search.clear();
+      await search.sendKeys("packet");
+      let seen = null;
+      await until(d, "only the Acme case", async () => {
+        seen = await d.executeScript("return [document.getElementById('case-search')?.value, [...document.querySelectorAll('.case-link')].map(e => e.textContent)]");
+        return seen[1].length === 1 && seen[1][0].includes("Acme") ? seen : null;
+      }, 6000).catch((e) => {
+        throw new Error(`${e.message}; the box holds “${seen?.[0]}”, the list: ${JSON.stringify(seen?.[1])}`);
+      });
+      // Emptied as a person would (WebDriver's clear() sends no input event).
+      await search.sendKeys(Key.END, ...Array(6).fill(Key.BACK_SPACE));
+      await until(d, "both cases again", async () => (await d.findElements(By.css(".case-link"))).length === 2, 6000);
     });
   });
 
@@ -823,6 +842,22 @@ try {
       await until(d, "the opposition on 2026-04-15", async () => (await due("Opposition due")) === "2026-04-15");
       if ((await due("Reply due")) !== "2026-04-22") throw new Error(`reply: ${await due("Reply due")}`);
       if ((await due("Earliest hearing")) !== "2026-05-06") throw new Error(`hearing: ${await due("Earliest hearing")}`);
+    });
+    await step("the proof of service's server and address come from the docket", 20000, async () => {
+      await type(d, "#f-case_number", "3:26-cv-05555");
+      await type(d, "#f-docket-service-0-server", "Dana Q. Process");
+      await type(d, "#f-docket-service-0-server_address", "500 Process Way");
+      await type(d, "#f-docket-service-0-attorney_general_served", "Mar 12 2026");
+      await type(d, "#f-docket-service-0-place", "455 Golden Gate Avenue, San Francisco, CA 94102");
+      await choose(d, "#template-picker", "proof-of-service");
+      await until(d, "the server in the proof of service", async () => {
+        const t = (await previewText(d)).replace(/\s+/g, " ");
+        return t.includes("I, Dana Q. Process, declare") && t.includes("500 Process Way") ? t : null;
+      }, 15000).catch(async (e) => {
+        const f = await d.executeScript("return document.getElementById('findings')?.textContent ?? ''");
+        throw new Error(`${e.message}; checklist: ${f.slice(0, 300)}; preview: ${(await previewText(d)).slice(0, 300)}`);
+      });
+      await choose(d, "#template-picker", "complaint");
     });
     await step("forgiving dates: a new key date shows no error before anything is typed; “11202026” is read", 10000, async () => {
       await click(d, "#sec-dates .add-row button");

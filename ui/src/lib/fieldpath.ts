@@ -88,6 +88,15 @@ export function fieldLabel(path: string): string {
     protected: "protected",
     short_name: "short name",
     true_name: "true name",
+    parents: "parent corporations",
+    ten_percent_owners: "10% owners",
+    interested: "interested person or entity",
+    server: "served by",
+    server_address: "server's address",
+    recipient: "received by",
+    place: "where served",
+    attorney_general_served: "Attorney General sent a copy",
+    us_attorney_by_mail: "U.S. attorney by mail",
   };
   return path
     .split(".")
