@@ -839,32 +839,51 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        // ?1 and ?2 are the list options; each word is ?3, ?4, ...
-        let word = |i: usize| {
-            format!(
-                "(c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?{i})
-                  OR c.id IN (SELECT e.case_id FROM case_exports e WHERE e.id IN
-                      (SELECT rowid FROM export_search WHERE export_search MATCH ?{i})))"
+        // Most searches match no exported document: then one full-text query over the
+        // cases does it (every word in it at once). Otherwise each word gets its own set of
+        // case ids, matched in the case or in its documents.
+        let mut in_documents = self
+            .conn
+            .prepare_cached("SELECT 1 FROM export_search WHERE export_search MATCH ?1 LIMIT 1")
+            .at(&self.path)?;
+        let mut documents_match = false;
+        for t in &terms {
+            if in_documents.exists([t]).at(&self.path)? {
+                documents_match = true;
+                break;
+            }
+        }
+        let (wanted, args): (String, Vec<String>) = if documents_match {
+            // ?1 and ?2 are the list options; each word is ?3, ?4, ...
+            let word = |i: usize| {
+                format!(
+                    "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?{i}
+                              UNION
+                              SELECT e.case_id FROM case_exports e WHERE e.id IN
+                                  (SELECT rowid FROM export_search WHERE export_search MATCH ?{i}))"
+                )
+            };
+            let sets: Vec<String> = (0..terms.len()).map(|k| word(k + 3)).collect();
+            (sets.join(" AND "), terms)
+        } else {
+            (
+                "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?3)".into(),
+                vec![terms.join(" ")],
             )
         };
-        let wanted: Vec<String> = (0..terms.len()).map(|k| word(k + 3)).collect();
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM cases c
-             WHERE {}
+             WHERE {wanted}
                AND c.archived IN (0, ?1)
              ORDER BY c.updated_at DESC, c.id DESC
-             LIMIT ?2",
-            wanted.join(" AND ")
+             LIMIT ?2"
         );
-        let mut stmt = self.conn.prepare(&sql).at(&self.path)?;
-        let mut args: Vec<&dyn rusqlite::ToSql> = vec![&opts.include_archived];
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.path)?;
         let limit = limit(opts);
-        args.push(&limit);
-        for t in &terms {
-            args.push(t);
-        }
+        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&opts.include_archived, &limit];
+        params.extend(args.iter().map(|a| a as &dyn rusqlite::ToSql));
         let rows = stmt
-            .query_map(args.as_slice(), summary_row)
+            .query_map(params.as_slice(), summary_row)
             .at(&self.path)?;
         rows.collect::<rusqlite::Result<_>>().at(&self.path)
     }
