@@ -454,7 +454,25 @@ fn despite_errors(
         redact_texts(&mut value, &guard);
         masked = serde_json::from_value(value).ok()?;
     }
-    filing::lay_out_despite_errors(&masked, catalog, &opts.template, &opts.filing_options()).ok()
+    let lay_out = |m: &CaseProfile| {
+        filing::lay_out_despite_errors(m, catalog, &opts.template, &opts.filing_options()).ok()
+    };
+    if let Some(f) = lay_out(&masked) {
+        return Some(f);
+    }
+    if typed.is_empty() {
+        return None;
+    }
+    // The filing's own guard reads the filled text, and it can still see a near form of a
+    // protected value that masking the exact forms left in a field ("Mara Quil", typed on
+    // the way to "Mara Quill-Esterhazy"): then every field a protected value was found in
+    // is masked whole, and the pages are laid out once more.
+    let whole: std::collections::HashSet<usize> =
+        typed.iter().map(|l| l.page.wrapping_sub(1)).collect();
+    let mut value = serde_json::to_value(profile).ok()?;
+    mask_whole_texts(&mut value, &mut 0, &whole);
+    redact_texts(&mut value, &guard);
+    lay_out(&serde_json::from_value(value).ok()?)
 }
 
 /// Every text of the case (outside protected identities) with its field path, and the
@@ -526,6 +544,30 @@ fn collect_texts(v: &serde_json::Value, path: &mut String, out: &mut Vec<(String
                 path.truncate(len);
             }
         }
+        _ => {}
+    }
+}
+
+/// Replaces the N-th texts of a profile (as JSON; numbered as [`collect_texts`] numbers
+/// them, from 0) with `[redacted]`.
+fn mask_whole_texts(
+    v: &mut serde_json::Value,
+    n: &mut usize,
+    which: &std::collections::HashSet<usize>,
+) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if !s.trim().is_empty() => {
+            if which.contains(n) {
+                *s = "[redacted]".to_string();
+            }
+            *n += 1;
+        }
+        Value::Array(items) => items.iter_mut().for_each(|x| mask_whole_texts(x, n, which)),
+        Value::Object(map) => map
+            .iter_mut()
+            .filter(|(k, _)| k.as_str() != "protected")
+            .for_each(|(_, x)| mask_whole_texts(x, n, which)),
         _ => {}
     }
 }
@@ -707,6 +749,33 @@ mod tests {
             "the spot is marked"
         );
         finding_on(&d, "facts[1].text");
+    }
+
+    #[test]
+    fn the_pages_stay_at_every_keystroke_of_a_true_name_typed_into_a_fact() {
+        // Found by the app's end-to-end run: "Mara Quil", on the way to the full name,
+        // was masked ("[redacted] Quil") but the filing's guard still read a near form of
+        // the family name in the filled text, and the preview went blank for a keystroke.
+        let (_d, ws) = workspace();
+        let mut p = example();
+        let true_name = p
+            .parties
+            .iter()
+            .find_map(|x| x.protected.as_ref()?.true_name.clone())
+            .expect("the example's user is pseudonymous");
+        let base = p.facts[1].text.clone();
+        let typed = format!(" {true_name} wrote it.");
+        let parts: Vec<&str> = true_name.split([' ', '-']).collect();
+        for k in 0..=typed.chars().count() {
+            let so_far: String = typed.chars().take(k).collect();
+            p.facts[1].text = format!("{base}{so_far}");
+            let d = ws.draft(&p, &opts("complaint"));
+            assert!(d.pages.len() >= 5, "{so_far:?}: {} pages", d.pages.len());
+            let shown = d.pages.concat();
+            for part in &parts {
+                assert!(!shown.contains(part), "{so_far:?}: {part} on screen");
+            }
+        }
     }
 
     #[test]
