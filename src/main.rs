@@ -395,9 +395,15 @@ fn load_profile(env: &Env, source: &ProfileSource) -> Result<CaseProfile> {
         });
     }
     let id = source.case.as_deref().expect("clap requires one source");
+    let (store, id) = stored_case(env, id)?;
+    Ok(store.latest_profile(id)?)
+}
+
+/// The store (open for reading the case's protected values) and the id of `--case ID`.
+fn stored_case(env: &Env, id: &str) -> Result<(drafter::store::Store, drafter::store::CaseId)> {
     let id: drafter::store::CaseId = id.parse().map_err(|e: String| anyhow!(e))?;
     let store = cli_case::open_store(&env.data_dir, cli_case::Need::Read)?;
-    Ok(store.latest_profile(id)?)
+    Ok((store, id))
 }
 
 /// `drafter export`: one filing, a set (several templates, or --all), or a batch.
@@ -425,8 +431,16 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
         example: args.source.example,
         case: args.source.case,
     };
-    let profile = load_profile(env, &source)?;
-    let case = source.case.clone();
+    // A stored case's store stays open: the export is recorded with the case afterwards.
+    let stored = source
+        .case
+        .as_deref()
+        .map(|id| stored_case(env, id))
+        .transpose()?;
+    let profile = match &stored {
+        Some((store, id)) => store.latest_profile(*id)?,
+        None => load_profile(env, &source)?,
+    };
     let report = match args.template.as_slice() {
         [template] if !args.all => {
             export::export_filing(&profile, &catalog, template, out, &opts).map_err(cli_error)?
@@ -440,8 +454,14 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
             export::export_set(&profile, &catalog, &set, out, &opts, |_| {}).map_err(cli_error)?
         }
     };
-    if let Some(id) = case {
-        record_exports(env, &id, &profile, &report.files);
+    // The files are written by then: a store that cannot take the record is reported,
+    // not fatal.
+    if let Some((mut store, id)) = stored {
+        if let Err(e) = store.record_exports(id, &profile, &report.files) {
+            eprintln!(
+                "warning: the files are written, but the case's record of them was not saved: {e}"
+            );
+        }
     }
     for w in &report.warnings {
         eprintln!("{w}");
@@ -467,22 +487,6 @@ fn export(env: &Env, args: ExportArgs) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// Remembers what was exported from a stored case (the library finds the case by it). The
-/// files are written by then: a store that cannot take the record is reported, not fatal.
-fn record_exports(env: &Env, id: &str, profile: &CaseProfile, files: &[export::ExportedFile]) {
-    let recorded = (|| -> Result<()> {
-        let id: drafter::store::CaseId = id.parse().map_err(|e: String| anyhow!(e))?;
-        let mut store = cli_case::open_store(&env.data_dir, cli_case::Need::Read)?;
-        store.record_exports(id, profile, files)?;
-        Ok(())
-    })();
-    if let Err(e) = recorded {
-        eprintln!(
-            "warning: the files are written, but the case's record of them was not saved: {e:#}"
-        );
-    }
 }
 
 fn export_batch(

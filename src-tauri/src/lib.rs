@@ -217,10 +217,8 @@ impl AppState {
             }
         }
         if let Some(id) = case {
-            let files = report.files.clone();
-            if let Err(e) =
-                self.with_store(|s| Ok(s.record_exports(CaseId(id), profile, &files)?))
-            {
+            let files = &report.files;
+            if let Err(e) = self.with_store(|s| Ok(s.record_exports(CaseId(id), profile, files)?)) {
                 report.warnings.push(format!(
                     "the files are written, but the case's record of them was not saved: {}",
                     e.message

@@ -13,11 +13,7 @@ pub(crate) fn reindex(
     title: &str,
     profile: &CaseProfile,
 ) -> rusqlite::Result<()> {
-    let protected: Vec<&str> = profile
-        .protected_values()
-        .into_iter()
-        .map(|(_, v)| v)
-        .collect();
+    let protected = protected_values(profile);
     let clean = |s: &str| redact(s, &protected);
     search_row(tx, id, title, profile, &clean)?;
     list_columns(tx, id, profile)?;
@@ -163,6 +159,15 @@ pub(crate) fn kind_name(kind: PartyKind) -> String {
 
 pub(crate) fn kind_from_name(name: &str) -> Option<PartyKind> {
     serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+}
+
+/// The profile's protected values, for [`redact`].
+pub(crate) fn protected_values(profile: &CaseProfile) -> Vec<&str> {
+    profile
+        .protected_values()
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
 }
 
 /// `text` with every occurrence of every protected value (ignoring case) blanked out.

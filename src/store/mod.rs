@@ -897,11 +897,7 @@ impl Store {
         profile: &CaseProfile,
         files: &[crate::export::ExportedFile],
     ) -> Result<()> {
-        let protected: Vec<&str> = profile
-            .protected_values()
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
+        let protected = index::protected_values(profile);
         let clean = |s: &str| index::redact(s, &protected);
         let at = now();
         self.write(|tx, ctx| {
