@@ -539,6 +539,42 @@ fn search_finds_a_case_by_the_documents_exported_from_it_but_never_by_a_protecte
 }
 
 #[test]
+fn an_exported_file_named_after_the_client_in_any_written_form_is_never_kept() {
+    use drafter::export::ExportedFile;
+    let (_dir, mut store) = store();
+    let profile = fixture("store-alt-uscis.json");
+    let alt = store.create("Summons matter", &profile).unwrap();
+    let names = [
+        "Morgan\u{200B}Q. Hollister notice.pdf", // an invisible character inside
+        "HOLLISTER, Morgan Q - letter.pdf",      // family name first, other case
+        "\u{397}ollister draft.pdf",             // a Greek capital Eta for the H
+        "Hollister\u{2010}brief.pdf",            // the family name alone, a Unicode hyphen
+    ];
+    let files: Vec<ExportedFile> = names
+        .iter()
+        .map(|n| ExportedFile {
+            path: PathBuf::from("/x").join(n),
+            title: format!("Notice for {n}"),
+            pages: 1,
+            sha256: "00".repeat(32),
+        })
+        .collect();
+    store.record_exports(alt, &profile, &files).unwrap();
+    let find = |q: &str| ids(&store.search(q, &ListOptions::default()).unwrap());
+    for secret in ["Hollister", "ollister", "Morgan"] {
+        assert!(find(secret).is_empty(), "{secret} was indexed");
+    }
+    assert_eq!(find("letter"), [alt.0], "the rest of the name is kept");
+    for r in store.exports(alt).unwrap() {
+        let kept = format!("{} {}", r.title, r.file_name).to_lowercase();
+        assert!(
+            !kept.contains("ollister") && !kept.contains("morgan"),
+            "{kept:?}"
+        );
+    }
+}
+
+#[test]
 fn list_is_most_recent_first_and_hides_archived_cases() {
     let (_dir, mut store) = store();
     let a = store.create("A", &fixture("store-minimal.json")).unwrap();

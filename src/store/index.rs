@@ -13,8 +13,7 @@ pub(crate) fn reindex(
     title: &str,
     profile: &CaseProfile,
 ) -> rusqlite::Result<()> {
-    let protected = protected_values(profile);
-    let clean = |s: &str| redact(s, &protected);
+    let clean = cleaner(profile);
     search_row(tx, id, title, profile, &clean)?;
     list_columns(tx, id, profile)?;
     counsel_picker(tx, id, profile)?;
@@ -161,13 +160,18 @@ pub(crate) fn kind_from_name(name: &str) -> Option<PartyKind> {
     serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
 }
 
-/// The profile's protected values, for [`redact`].
-pub(crate) fn protected_values(profile: &CaseProfile) -> Vec<&str> {
-    profile
+/// What the store keeps of a text for search and pickers: every protected value of
+/// `profile` blanked out, in every form the privacy guard knows (the family name alone, a
+/// given name, look-alike letters from another script, invisible characters inside), not
+/// only as typed, and then each value as stored, ignoring case.
+pub(crate) fn cleaner(profile: &CaseProfile) -> impl Fn(&str) -> String + '_ {
+    let guard = crate::rules::protect::Guard::new(profile);
+    let protected: Vec<&str> = profile
         .protected_values()
         .into_iter()
         .map(|(_, v)| v)
-        .collect()
+        .collect();
+    move |text: &str| redact(&guard.redact(text).replace("[redacted]", " "), &protected)
 }
 
 /// `text` with every occurrence of every protected value (ignoring case) blanked out.

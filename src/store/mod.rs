@@ -897,8 +897,7 @@ impl Store {
         profile: &CaseProfile,
         files: &[crate::export::ExportedFile],
     ) -> Result<()> {
-        let protected = index::protected_values(profile);
-        let clean = |s: &str| index::redact(s, &protected);
+        let clean = index::cleaner(profile);
         let at = now();
         self.write(|tx, ctx| {
             let path = ctx.path;
