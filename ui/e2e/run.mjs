@@ -550,6 +550,23 @@ try {
     const before = await (await $(d, fact)).getAttribute("value");
     await step("one keystroke in a fact refreshes the preview (measured in the app)", 20000, async () => {
       const samples = [];
+      // The page the fact is printed on is the one on screen: each keystroke redraws it, and
+      // the figure runs until that frame is painted.
+      const words = before.split(/\s+/).slice(0, 6).join(" ");
+      const onPage = await d.executeAsyncScript(`
+        const [words, done] = [arguments[0].replace(/\\s+/g, ''), arguments[arguments.length - 1]];
+        (async () => {
+          const pages = [...document.querySelectorAll('#preview .page')];
+          for (let i = 0; i < pages.length; i++) {
+            pages[i].scrollIntoView({block: 'center'});
+            for (let k = 0; k < 40 && !pages[i].querySelector('svg'); k++) await new Promise(r => setTimeout(r, 25));
+            if ((pages[i].textContent ?? '').replace(/\\s+/g, '').includes(words)) return i;
+          }
+          return -1;
+        })().then(done, () => done(-1));`, words);
+      if (onPage < 0) throw new Error(`no page shows the fact (“${words}”)`);
+      await until(d, "the fact's page drawn", () => d.executeScript("return !!document.querySelectorAll('#preview .page')[arguments[0]].querySelector('svg')", onPage));
+      await sleep(300);
       // One keystroke to warm up (first layout of the edited page, caches), not counted.
       {
         const v0 = Number(await d.executeScript("return document.body.dataset.previewVersion || 0"));
@@ -563,9 +580,11 @@ try {
         await until(d, "preview refresh", async () => Number(await d.executeScript("return document.body.dataset.previewVersion || 0")) > v0);
         samples.push(Number(await d.executeScript("return document.getElementById('preview').dataset.refreshMs")));
         metrics.previewBreakdown ??= [];
-        metrics.previewBreakdown.push(await d.executeScript("const e = document.getElementById('preview').dataset; return {toEffect: e.toEffectMs, prep: e.prepMs, wait: e.waitMs, ipc: e.ipcMs, layout: e.layoutMs, dom: e.domMs, frame: e.frameMs}"));
+        metrics.previewBreakdown.push(await d.executeScript("const e = document.getElementById('preview').dataset; return {toEffect: e.toEffectMs, prep: e.prepMs, wait: e.waitMs, ipc: e.ipcMs, layout: e.layoutMs, dom: e.domMs, frame: e.frameMs, paint: e.paintMs}"));
         await sleep(300);
       }
+      const shown = await d.executeScript("return document.querySelectorAll('#preview .page')[arguments[0]].textContent", onPage);
+      if (!shown.replace(/\s+/g, "").includes("PQRSTUVWXYZ")) throw new Error(`the page on screen did not follow the keystrokes`);
       samples.sort((a, b) => a - b);
       metrics.previewMsSamples = samples;
       metrics.previewMsMedian = samples[Math.floor(samples.length / 2)];
