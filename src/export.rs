@@ -35,6 +35,7 @@
 use crate::filing::{self, Filing, FilingError, Options};
 use crate::pdf::PdfInfo;
 use crate::profile::{CaseProfile, ProfileError};
+use crate::rules::protect::Guard;
 use crate::template::{Catalog, TemplateError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,15 @@ pub enum ExportError {
         /// Why it could not be produced.
         error: FilingError,
     },
+    /// A file or folder would be named with a protected value (a name the person chose,
+    /// or one made from a batch's input file).
+    #[error("{template}: refused: {} (choose a name without it)", crate::filing::leak_messages(.leaks))]
+    ProtectedName {
+        /// The template of the filing.
+        template: String,
+        /// Where the value was found, never the value.
+        leaks: Vec<crate::rules::Leak>,
+    },
     /// The Rule 5.2 scan found something and the export was not confirmed.
     #[error("{template}: the Fed. R. Civ. P. 5.2 scan found {count} item(s) to redact: {details}. Fix them, or review them and confirm the export")]
     PrivacyUnconfirmed {
@@ -198,6 +208,7 @@ impl ExportError {
                 FilingError::Layout { .. } => "layout",
                 FilingError::Exhibit(_) => "exhibit",
             },
+            ExportError::ProtectedName { .. } => "protected-leak",
             ExportError::PrivacyUnconfirmed { .. } => "privacy",
             ExportError::NothingReady { .. } => "invalid",
             ExportError::Target { .. } => "path",
@@ -371,6 +382,42 @@ fn warnings(filing: &Filing) -> impl Iterator<Item = String> + '_ {
 }
 
 // ---------------------------------------------------------------------------------------
+// Names.
+
+/// Refuses `name`, a file or folder name Drafter is about to give, when it holds a
+/// protected value in any form the filing's own guard reads (the surname alone, a
+/// look-alike letter, an invisible character).
+fn guard_name(guard: &Guard, template: &str, name: &str) -> Result<()> {
+    let leaks = guard.check_name(name);
+    if leaks.is_empty() {
+        return Ok(());
+    }
+    Err(ExportError::ProtectedName {
+        template: template.to_string(),
+        leaks,
+    })
+}
+
+/// Refuses a path the person chose for `template`'s output when Drafter would write a
+/// protected value into the file system with it: the file's own name, and the name of
+/// every folder it would create on the way. Folders that exist already were named by
+/// someone else and are left alone.
+pub fn guard_chosen_path(profile: &CaseProfile, template: &str, path: &Path) -> Result<()> {
+    let guard = Guard::new(profile);
+    let mut at = Some(path);
+    while let Some(p) = at {
+        if p != path && (p.as_os_str().is_empty() || p.exists()) {
+            break;
+        }
+        if let Some(name) = p.file_name() {
+            guard_name(&guard, template, &name.to_string_lossy())?;
+        }
+        at = p.parent();
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
 // One filing.
 
 /// Exports one filing as a PDF at `path` (its folder is created if missing), replacing
@@ -383,6 +430,7 @@ pub fn export_filing(
     path: &Path,
     opts: &ExportOptions,
 ) -> Result<ExportReport> {
+    guard_chosen_path(profile, template, path)?;
     let (filing, confirmed) = prepare(profile, catalog, template, opts)?;
     let bytes = filing.to_pdf();
     write_output(path, &bytes, opts.replace_read_only)?;
@@ -435,6 +483,9 @@ pub fn export_set(
     opts: &ExportOptions,
     mut progress: impl FnMut(Progress),
 ) -> Result<ExportReport> {
+    if !dir.exists() {
+        guard_chosen_path(profile, "packet", dir)?;
+    }
     let (jobs, not_applicable) = documents_of(profile, catalog, set);
     let total = jobs.len() * 2 + 2;
     let mut done = 0;
@@ -573,17 +624,11 @@ fn sealed_outputs(
     dir: &Path,
     opts: &ExportOptions,
 ) -> Result<Vec<SealedOutput>> {
-    let guard = crate::rules::protect::Guard::new(profile);
+    let guard = Guard::new(profile);
     let mut out = Vec::new();
     for f in sealed {
         let name = format!("{}.pdf", f.file_stem);
-        let leaks = guard.check_name(&name);
-        if !leaks.is_empty() {
-            return Err(ExportError::Filing {
-                template: f.template.clone(),
-                error: FilingError::ProtectedLeak(leaks),
-            });
-        }
+        guard_name(&guard, &f.template, &name)?;
         let path = dir.join(SEALED_FOLDER).join(name);
         check_target(&path, opts.replace_read_only)?;
         out.push(SealedOutput {
@@ -614,7 +659,7 @@ fn write_sealed(sealed: &[SealedOutput], opts: &ExportOptions) -> Result<Vec<Exp
 /// The guard on a public set's file names and index: a protected value in either is
 /// refused before anything is written.
 fn guard_public(profile: &CaseProfile, files: &[(String, Vec<u8>)]) -> Result<()> {
-    use crate::rules::protect::{Guard, Output};
+    use crate::rules::protect::Output;
     let guard = Guard::new(profile);
     let mut leaks = Vec::new();
     for (name, bytes) in files {
@@ -957,13 +1002,7 @@ fn stage_one(
         };
         let (filing, _confirmed) = prepare(profile, catalog, template, opts)?;
         // The output is named after the input: the name leaves too.
-        let leaks = crate::rules::protect::Guard::new(profile).check_name(&input.name());
-        if !leaks.is_empty() {
-            return Err(ExportError::Filing {
-                template: template.to_string(),
-                error: FilingError::ProtectedLeak(leaks),
-            });
-        }
+        guard_name(&Guard::new(profile), template, &input.name())?;
         let tmp = write_hidden(out_dir, &filing.to_pdf(), false)
             .map_err(|cause| write_error(&target, cause))?;
         Ok(Outcome::Staged {

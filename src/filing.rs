@@ -78,7 +78,7 @@ pub enum FilingError {
         code: u32,
     },
     /// The laid-out filing would show a pseudonymous party's protected identity.
-    #[error("refused: a protected identity would appear in the filing: {}", leaks(.0))]
+    #[error("refused: a protected identity would appear in the filing: {}", leak_messages(.0))]
     ProtectedLeak(Vec<crate::rules::Leak>),
     /// The filing rules refuse this filing for this case (each finding says why).
     #[error("refused: {}", list(.0))]
@@ -103,7 +103,8 @@ impl From<crate::exhibit::ExhibitError> for FilingError {
     }
 }
 
-fn leaks(leaks: &[crate::rules::Leak]) -> String {
+/// Where each leak is, joined for a message (never the value).
+pub(crate) fn leak_messages(leaks: &[crate::rules::Leak]) -> String {
     leaks
         .iter()
         .map(|l| l.message.as_str())

@@ -280,6 +280,13 @@ fn run(cli: Cli) -> Result<()> {
             opts,
         } => {
             let profile = load_profile(&env, &source)?;
+            // A file is written under the name given; SVG pages go into a folder, which is
+            // named by Drafter only when it creates it.
+            if let Some(out) = out.as_deref() {
+                if !matches!(format, Format::Svg) || !out.exists() {
+                    export::guard_chosen_path(&profile, &template, out).map_err(cli_error)?;
+                }
+            }
             let filing = filing::prepare(&profile, &env.catalog(), &template, &options(&opts)?)?;
             render(&filing, format, out.as_deref(), force)
         }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{drafter, stderr, stdout};
+use common::{drafter, example_all_args, example_complaint_args, stderr, stdout};
 use drafter::profile::CaseProfile;
 use drafter::rules::protect::{Guard, Output};
 use std::path::Path;
@@ -223,4 +223,76 @@ fn deadlines_never_quote_a_protected_value_typed_into_a_motion() {
         assert!(text.contains("Motion of [redacted] to Proceed"), "{text}");
         clean("deadlines", &text);
     }
+}
+
+/// Runs drafter on the example in a fresh data folder; (succeeded, stdout and stderr).
+fn run_example(args: &[&str]) -> (bool, String) {
+    let templates = tempfile::tempdir().unwrap();
+    run(args, templates.path())
+}
+
+/// What is under `dir`, as relative paths.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in walkdir(dir) {
+        out.push(e.strip_prefix(dir).unwrap().display().to_string());
+    }
+    out.sort();
+    out
+}
+
+fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walkdir(&p));
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[test]
+fn a_file_or_new_folder_named_after_the_client_is_refused_and_nothing_is_written() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path();
+    let chosen = [
+        "Mara Quill-Esterhazy complaint.pdf",
+        "Mara\u{200B}Quill-Esterhazy notice.pdf", // an invisible character inside
+        "QUILL-ESTERHAZY, Mara - complaint.pdf",  // family name first, other case
+        "Quill\u{2010}Esterhazy brief.pdf",       // the family name, a Unicode hyphen
+        "\u{41C}ara Quill-Esterhazy.pdf",         // a Cyrillic capital Em for the M
+        "Quill-Esterhazy/complaint.pdf",          // a folder Drafter would create
+    ];
+    for name in chosen {
+        let target = dir.join(name);
+        for verb in ["export", "render"] {
+            let args = example_complaint_args(verb, &target);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let (ok, text) = run_example(&args);
+            assert!(!ok, "{verb} to {name:?} was written");
+            clean(&format!("{verb} to a name of the client"), &text);
+            assert!(
+                text.contains("file name"),
+                "the refusal says what is wrong: {text}"
+            );
+            assert_eq!(listing(dir), Vec::<String>::new(), "nothing written");
+        }
+    }
+    // A whole set into a new folder named after the client: refused too.
+    let set = dir.join("Quill-Esterhazy filings");
+    let args = example_all_args(&set, "2017-04-07");
+    let (ok, text) = run_example(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!ok, "a set into a new folder named after the client");
+    clean("a set to a folder named after the client", &text);
+    assert_eq!(listing(dir), Vec::<String>::new(), "nothing written");
+
+    // A folder that exists already was named by the person: the file goes in it.
+    std::fs::create_dir(dir.join("Quill-Esterhazy")).unwrap();
+    let target = dir.join("Quill-Esterhazy").join("complaint.pdf");
+    let args = example_complaint_args("export", &target);
+    let (ok, text) = run_example(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(ok, "{text}");
+    assert!(target.is_file());
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{drafter, snapshot, stderr, stdout};
+use common::{drafter, example_complaint_args, snapshot, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
@@ -162,19 +162,10 @@ fn deep_nesting_is_placed_and_never_aborts() {
             "{}",
             stdout(&list)
         );
+        let args = example_complaint_args("export", &dir.path().join("c.pdf"));
         let export = run_in(
             dir.path(),
-            &[
-                "export",
-                "--example",
-                "alt-uscis",
-                "--template",
-                "complaint",
-                "--date",
-                "2017-04-07",
-                "--out",
-                dir.path().join("c.pdf").to_str().unwrap(),
-            ],
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
         );
         assert_eq!(export.status.code(), Some(0), "{export:?}");
         assert_eq!(snapshot(&templates), before);

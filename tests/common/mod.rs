@@ -37,6 +37,21 @@ pub fn example_all_args(out: &Path, date: &str) -> Vec<String> {
         .collect()
 }
 
+/// The arguments that write the example's complaint as a PDF to `out`:
+/// `drafter export … --date 2017-04-07 --out OUT`, or `drafter render … --format pdf --out OUT`.
+pub fn example_complaint_args(verb: &str, out: &Path) -> Vec<String> {
+    let how: &[&str] = match verb {
+        "render" => &["--format", "pdf"],
+        _ => &["--date", "2017-04-07"],
+    };
+    [verb, "--example", "alt-uscis", "--template", "complaint"]
+        .into_iter()
+        .chain(how.iter().copied())
+        .map(String::from)
+        .chain(["--out".into(), out.display().to_string()])
+        .collect()
+}
+
 /// `drafter export --example alt-uscis --all --out OUT --date DATE` in a fresh data
 /// folder, which must succeed; its output.
 pub fn export_example_all(data: &Path, out: &Path, date: &str) -> Output {
