@@ -242,6 +242,22 @@ const cutOff = (driver, selectors) =>
     selectors,
   );
 
+/**
+ * Throws unless the editor and draft panes fill the main area from its top to its bottom:
+ * the panes scroll, the frame around them must not (a jump to a field once scrolled the
+ * frame itself, leaving the window's lower half blank).
+ */
+async function framed(driver, what) {
+  const off = await driver.executeScript(`
+    const main = document.querySelector('.main').getBoundingClientRect();
+    return [...document.querySelectorAll('.main > section')]
+      .map((p) => [p.className, p.getBoundingClientRect()])
+      .filter(([, r]) => Math.abs(r.top - main.top) > 1 || Math.abs(r.bottom - main.bottom) > 1)
+      .map(([name, r]) => name + ' spans ' + Math.round(r.top) + '–' + Math.round(r.bottom) + ' in ' + Math.round(main.top) + '–' + Math.round(main.bottom));
+  `);
+  if (off.length) throw new Error(`${what}: the panes moved out of the window's frame: ${off.join("; ")}`);
+}
+
 /** Resident memory (MiB) of the app and of the WebKit processes under it. */
 function memory() {
   const rss = (pid) => {
@@ -525,9 +541,10 @@ try {
     await step("fonts from the core are loaded", 10000, () =>
       until(d, "fonts", () => d.executeScript("return [...document.fonts].filter(f => f.status === 'loaded').length >= 6")),
     );
-    if (shotsDir) {
+    await step("the deadlines open and the preview at page 2: the panes stay in the window", 15000, async () => {
       // The editor at the pseudonymous party (protected values masked), then the draft
-      // view with the deadlines open and the preview at the complaint's body.
+      // view with the deadlines open and the preview at the complaint's body, scrolled
+      // there as a finding's "page N" link does.
       await d.executeScript("document.getElementById('f-parties-6').scrollIntoView({block: 'start'})");
       await screenshot("editor", d);
       await d.executeScript("document.getElementById('sec-court').scrollIntoView({block: 'start'})");
@@ -535,10 +552,11 @@ try {
       await $(d, ".deadlines");
       await d.executeScript("const p = document.querySelectorAll('#preview .page')[1]; p.scrollIntoView({block: 'start'})");
       await until(d, "page 2 drawn", () => d.executeScript("return !!document.querySelectorAll('#preview .page')[1].querySelector('svg')"));
+      await framed(d, "the deadlines open, the preview at page 2");
       await screenshot("draft-preview", d);
       await click(d, ".checklist .small-link");
       await d.executeScript("document.querySelector('#preview .page').scrollIntoView({block: 'start'})");
-    }
+    });
     metrics.idleFrameMs = await d.executeAsyncScript(`
       const done = arguments[arguments.length - 1];
       const t = [];
@@ -606,6 +624,8 @@ try {
       if (/\[\d\]/.test(words)) throw new Error(`the link is not in words: “${words}”`);
       await link.click();
       await until(d, "the fact focused", () => d.executeScript("return document.activeElement?.id === 'f-facts-1-text'"));
+      await sleep(600); // the smooth scroll to the field
+      await framed(d, "after the jump to the fact");
       await d.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
       await until(d, "the true name undone", async () => !(await (await $(d, "#f-facts-1-text")).getAttribute("value")).includes("Quill"));
       await until(d, "the finding gone", async () => (await d.findElements(By.css("#findings button[data-field='facts[1].text']"))).length === 0);
@@ -905,6 +925,8 @@ try {
       // Found afresh: the checklist may have been redrawn by a later preview.
       await click(d, "#findings button[data-field='court.name']");
       await until(d, "the court name focused", () => d.executeScript("return document.activeElement?.id === 'f-court-name'"));
+      await sleep(600);
+      await framed(d, "after the jump to the court's name");
       await (await $(d, "#f-court-name")).clear();
       await (await $(d, "#f-court-name")).sendKeys("United States District Court");
     });
@@ -923,6 +945,7 @@ try {
         if (hist.length) throw new Error("history's close button is cut off");
         await click(d, "#history-close");
         await d.executeScript("document.getElementById('sec-docket').scrollIntoView({block: 'start'})");
+        await framed(d, `at ${w}×${h}`);
         await pageShot(`window-${w}x${h}`, d);
       });
     }
