@@ -748,6 +748,9 @@ try {
       const err = await $(d, "#export-error");
       const text = await d.executeScript("return arguments[0].textContent", err);
       if (!text.includes("Not exported")) throw new Error(`the dialog says “${text}”`);
+      // In words: the filing by its title, the fields by their labels.
+      if (!text.includes("Notice of Representation: ") || /representation-letter|\bfiler:|filing_counsel|extra\./.test(text))
+        throw new Error(`the reason is not in words: “${text}”`);
       if ((await d.findElements(By.css("#export-result"))).length) throw new Error("a result was shown");
       if (existsSync(join(dirs.out, "packet.pdf"))) throw new Error("a packet was written without the refused filing");
       await screenshot("export-refused", d);
@@ -864,6 +867,11 @@ try {
       });
       if (!dl.text.includes("12(a)(1)(A)(i)")) throw new Error(`rule: ${dl.text}`);
       if (!dl.text.includes("Cesar Chavez")) throw new Error(`no holiday explanation: ${dl.text}`);
+      if (shotsDir)
+        await d.executeScript(`
+          document.getElementById('f-docket-service-1-date').closest('fieldset').scrollIntoView({ block: 'start' });
+          [...document.querySelectorAll('.deadlines li')].find((li) => li.textContent.includes('Motor Vehicles'))?.scrollIntoView({ block: 'center' });
+        `);
       await screenshot("docket-deadlines", d);
     });
     await step("a motion noticed for hearing: its hearing, opposition and reply dates (N.D. Cal. L.R. 7-2, 7-3)", 20000, async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concerns, fieldId, fieldLabel, idCandidates, inWords } from "./fieldpath";
+import { concerns, fieldId, fieldLabel, idCandidates, inWords, withTitles } from "./fieldpath";
 
 describe("field paths", () => {
   it("turn into element ids", () => {
@@ -46,5 +46,29 @@ describe("inWords", () => {
     );
     expect(inWords("the facts and the relief")).toBe("the facts and the relief");
     expect(inWords("`docket.service[0].party` is not a party")).toBe("Docket › Service 1 › party is not a party");
+  });
+});
+
+describe("an export's refusal in words", () => {
+  const refusal =
+    "representation-letter: the case profile is not ready: filer: Notice of Representation needs this; filing_counsel: Notice of Representation needs this; extra.summons.issued_by: The letter needs: Agency";
+  it("names fields made from others by their labels, where a finding names its field", () => {
+    expect(inWords(refusal)).toBe(
+      "representation-letter: the case profile is not ready: Filing party: Notice of Representation needs this; Counsel for the filing party: Notice of Representation needs this; Questions › summons › issued by: The letter needs: Agency",
+    );
+    // Not inside words or prose.
+    expect(inWords("the filer must sign; defendants were served")).toBe("the filer must sign; defendants were served");
+    expect(inWords("refiler: x")).toBe("refiler: x");
+  });
+  it("names templates by their titles", () => {
+    const templates = [
+      { name: "representation-letter", title: "Notice of Representation" },
+      { name: "complaint", title: "Complaint for $1 (a.k.a.) Relief" },
+      { name: "letter", title: "Letter" },
+    ];
+    expect(withTitles(inWords(refusal), templates)).toMatch(/^Notice of Representation: the case profile is not ready: Filing party:/);
+    expect(withTitles("complaint: refused; letter: refused", templates)).toBe("Complaint for $1 (a.k.a.) Relief: refused; Letter: refused");
+    // A name inside another id or a word is left alone.
+    expect(withTitles("my-letter: x; letters: y", templates)).toBe("my-letter: x; letters: y");
   });
 });

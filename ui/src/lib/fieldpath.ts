@@ -115,8 +115,25 @@ export function fieldLabel(path: string): string {
  * "Party 3 › name is empty"; "(parties[1].protected.true_name)" → "(Party 2 › protected › true name)".
  */
 export function inWords(message: string): string {
-  return message.replace(
-    /`?\b((?:parties|counsel|facts|claims|relief|docket|dates|court|extra)(?:\[\d+\])*(?:\.[A-Za-z_]+(?:\[\d+\])*)*)`?/g,
-    (whole, path: string) => (/[[.]/.test(path) ? fieldLabel(path) : whole),
-  );
+  return message
+    .replace(
+      /`?\b((?:parties|counsel|facts|claims|relief|docket|dates|court|extra)(?:\[\d+\])*(?:\.[A-Za-z_]+(?:\[\d+\])*)*)`?/g,
+      (whole, path: string) => (/[[.]/.test(path) ? fieldLabel(path) : whole),
+    )
+    // Fields made from others, named where a finding names its field ("filer: …").
+    .replace(/(^|[\s;(])(filer|filing_counsel|plaintiffs|defendants|interested_parties)(?=:)/g, (_, before: string, path: string) => before + fieldLabel(path));
+}
+
+/**
+ * A message from an export with the templates it names by their ids put by their titles:
+ * "representation-letter: the case profile is not ready" → "Notice of Representation: …".
+ */
+export function withTitles(message: string, templates: { name: string; title: string }[]): string {
+  let out = message;
+  for (const t of templates) {
+    if (!t.title || t.title === t.name) continue;
+    const id = t.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(^|[\\s;(])${id}(?=:)`, "g"), (_, before: string) => before + t.title);
+  }
+  return out;
 }
