@@ -851,6 +851,14 @@ impl BatchInput {
             BatchInput::Profile { name, .. } => name.clone(),
         }
     }
+
+    /// The case profile, read from its file if it is one.
+    fn profile(&self) -> Result<std::borrow::Cow<'_, CaseProfile>> {
+        Ok(match self {
+            BatchInput::File(path) => std::borrow::Cow::Owned(CaseProfile::from_path(path)?),
+            BatchInput::Profile { profile, .. } => std::borrow::Cow::Borrowed(profile),
+        })
+    }
 }
 
 /// Every `*.json` file in `dir`, sorted by name; none is an error.
@@ -906,6 +914,13 @@ pub fn export_batch(
     opts: &ExportOptions,
 ) -> Result<BatchReport> {
     catalog.get(template)?;
+    if !out_dir.exists() {
+        // The folder is named for every case in the batch: none of their protected
+        // values may be in it. A profile that cannot be read is reported below.
+        for profile in inputs.iter().filter_map(|i| i.profile().ok()) {
+            guard_chosen_path(&profile, template, out_dir)?;
+        }
+    }
     fs::create_dir_all(out_dir).map_err(|cause| write_error(out_dir, cause))?;
     let _lock = FolderLock::take(out_dir).map_err(|cause| write_error(out_dir, cause))?;
     sweep(out_dir).map_err(|cause| write_error(out_dir, cause))?;
@@ -992,17 +1007,10 @@ fn stage_one(
     let target = out_dir.join(format!("{}.pdf", input.name()));
     let run = || -> Result<Outcome> {
         check_target(&target, opts.replace_read_only)?;
-        let loaded;
-        let profile = match input {
-            BatchInput::File(path) => {
-                loaded = CaseProfile::from_path(path)?;
-                &loaded
-            }
-            BatchInput::Profile { profile, .. } => profile,
-        };
-        let (filing, _confirmed) = prepare(profile, catalog, template, opts)?;
+        let profile = input.profile()?;
+        let (filing, _confirmed) = prepare(&profile, catalog, template, opts)?;
         // The output is named after the input: the name leaves too.
-        guard_name(&Guard::new(profile), template, &input.name())?;
+        guard_name(&Guard::new(&profile), template, &input.name())?;
         let tmp = write_hidden(out_dir, &filing.to_pdf(), false)
             .map_err(|cause| write_error(&target, cause))?;
         Ok(Outcome::Staged {

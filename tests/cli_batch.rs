@@ -166,3 +166,28 @@ fn a_killed_batch_leaves_no_temporary_file_after_the_next_run() {
     assert!(listed.iter().all(|n| n.ends_with(".pdf")), "{listed:?}");
     eprintln!("{killed_with_leftovers} of 5 kills left temporary files behind for the sweep");
 }
+
+#[test]
+fn a_new_batch_folder_named_after_a_client_is_refused_and_nothing_is_made() {
+    let data = tempdir();
+    let profiles = batch_folder(data.path(), 2);
+    // The example's pseudonymous client, in a look-alike spelling (a Unicode hyphen).
+    for name in ["Quill\u{2010}Esterhazy batch", "new/Mara Quill-Esterhazy"] {
+        let out = data.path().join("out").join(name);
+        let o = run(data.path(), &batch_args(&profiles, &out));
+        assert_eq!(o.status.code(), Some(1), "{name:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("file name"), "{err}");
+        assert!(!err.contains("Quill") && !err.contains("Esterh"), "{err}");
+        assert!(
+            !data.path().join("out").exists(),
+            "{name:?}: a folder was made"
+        );
+    }
+    // A folder that exists already is the person's: the batch goes in it.
+    let out = data.path().join("Quill-Esterhazy");
+    std::fs::create_dir(&out).unwrap();
+    let o = run(data.path(), &batch_args(&profiles, &out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(names(&out), ["m-00.pdf", "m-01.pdf"]);
+}
