@@ -517,6 +517,17 @@ fn search_finds_a_case_by_the_documents_exported_from_it_but_never_by_a_protecte
     assert_eq!(kept[1].file_name, "complaint-signed.pdf", "no folder kept");
     assert_eq!((kept[1].pages, kept[1].rev), (12, Rev(1)));
     assert!(store.exports(doe).unwrap().is_empty());
+    // The list line carries the count and the latest, as kept (no name in it).
+    let line = store.case(alt).unwrap();
+    assert_eq!(line.exports, 2);
+    assert_eq!(line.last_export.as_ref(), Some(&kept[0]));
+    let listed = store.list(&ListOptions::default()).unwrap();
+    let doe_line = listed.iter().find(|c| c.id == doe).unwrap();
+    assert_eq!((doe_line.exports, doe_line.last_export.as_ref()), (0, None));
+    assert_eq!(
+        listed.iter().find(|c| c.id == alt).unwrap().last_export,
+        line.last_export
+    );
 
     // A later revision's export records that revision; archived cases hide their documents
     // too; a deleted case takes its records (and their index entries) with it.

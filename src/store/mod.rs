@@ -121,6 +121,12 @@ pub struct CaseSummary {
     pub updated_by: String,
     /// Whether the case is archived (left out of the list by default; only archived cases can be deleted).
     pub archived: bool,
+    /// How many documents were exported from the case (as recorded by
+    /// [`Store::record_exports`]).
+    pub exports: u32,
+    /// The latest of them, as recorded (its file name with the case's protected values
+    /// blanked out).
+    pub last_export: Option<ExportRecord>,
 }
 
 /// A revision's record without its profile (for the history).
@@ -327,7 +333,13 @@ fn display_time(s: &str) -> String {
 }
 
 const SUMMARY_COLUMNS: &str = "c.id, c.title, c.case_number, c.court_name, c.court_district,
-    c.court_division, c.latest_rev, c.created_at, c.updated_at, c.updated_by, c.archived";
+    c.court_division, c.latest_rev, c.created_at, c.updated_at, c.updated_by, c.archived,
+    (SELECT COUNT(*) FROM case_exports e WHERE e.case_id = c.id),
+    le.rev, le.title, le.file_name, le.pages, le.sha256, le.exported_at";
+
+/// The cases with their latest export, if any (`le`), for [`SUMMARY_COLUMNS`].
+const SUMMARY_FROM: &str = "cases c LEFT JOIN case_exports le
+    ON le.id = (SELECT MAX(e.id) FROM case_exports e WHERE e.case_id = c.id)";
 
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseSummary> {
     let number: String = r.get(2)?;
@@ -346,6 +358,24 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseSummary> {
         updated_at: parse_time(&r.get::<_, String>(8)?),
         updated_by: r.get(9)?,
         archived: r.get(10)?,
+        exports: r.get(11)?,
+        last_export: match r.get::<_, Option<i64>>(12)? {
+            None => None,
+            Some(_) => Some(export_record(r, 12)?),
+        },
+    })
+}
+
+/// An [`ExportRecord`] from the columns `rev, title, file_name, pages, sha256,
+/// exported_at`, the first at `at`.
+fn export_record(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ExportRecord> {
+    Ok(ExportRecord {
+        rev: Rev(r.get(at)?),
+        title: r.get(at + 1)?,
+        file_name: r.get(at + 2)?,
+        pages: r.get(at + 3)?,
+        sha256: r.get(at + 4)?,
+        exported_at: parse_time(&r.get::<_, String>(at + 5)?),
     })
 }
 
@@ -816,7 +846,7 @@ impl Store {
     /// Cases, most recently saved first; archived ones only when asked.
     pub fn list(&self, opts: &ListOptions) -> Result<Vec<CaseSummary>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM cases c
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM}
              WHERE c.archived IN (0, ?1)
              ORDER BY c.updated_at DESC, c.id DESC
              LIMIT ?2"
@@ -872,7 +902,7 @@ impl Store {
             )
         };
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM cases c
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM}
              WHERE {wanted}
                AND c.archived IN (0, ?1)
              ORDER BY c.updated_at DESC, c.id DESC
@@ -946,16 +976,7 @@ impl Store {
             )
             .at(&self.path)?;
         let rows = stmt
-            .query_map([id.0], |r| {
-                Ok(ExportRecord {
-                    rev: Rev(r.get(0)?),
-                    title: r.get(1)?,
-                    file_name: r.get(2)?,
-                    pages: r.get(3)?,
-                    sha256: r.get(4)?,
-                    exported_at: parse_time(&r.get::<_, String>(5)?),
-                })
-            })
+            .query_map([id.0], |r| export_record(r, 0))
             .at(&self.path)?;
         rows.collect::<rusqlite::Result<_>>().at(&self.path)
     }
@@ -1350,7 +1371,7 @@ fn case_head(conn: &Connection, path: &Path, id: CaseId) -> Result<(String, Rev)
 }
 
 fn case_summary(conn: &Connection, path: &Path, id: CaseId) -> Result<CaseSummary> {
-    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM cases c WHERE c.id = ?1");
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE c.id = ?1");
     conn.prepare_cached(&sql)
         .and_then(|mut s| s.query_row([id.0], summary_row).optional())
         .at(path)?

@@ -794,6 +794,8 @@ try {
       }, 6000).catch((e) => {
         throw new Error(`${e.message}; the box holds “${seen?.[0]}”, the list: ${JSON.stringify(seen?.[1])}`);
       });
+      const row = await d.executeScript("return document.querySelector('.case-link').closest('td').querySelector('.last-export')?.textContent ?? ''");
+      if (!/Exported packet\.pdf/.test(row)) throw new Error(`the row does not show the last export: “${row}”`);
       // Emptied as a person would (WebDriver's clear() sends no input event).
       await search.sendKeys(Key.END, ...Array(6).fill(Key.BACK_SPACE));
       await until(d, "both cases again", async () => (await d.findElements(By.css(".case-link"))).length === 2, 6000);

@@ -22,6 +22,7 @@ export type { Draft } from "./generated/Draft";
 export type { DraftArgs } from "./generated/DraftArgs";
 export type { Exhibit } from "./generated/Exhibit";
 export type { ExhibitInfo } from "./generated/ExhibitInfo";
+export type { ExportRecord } from "./generated/ExportRecord";
 export type { ExportReport } from "./generated/ExportReport";
 export type { ExportedFile } from "./generated/ExportedFile";
 export type { Fact } from "./generated/Fact";
