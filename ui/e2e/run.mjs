@@ -350,6 +350,14 @@ async function exhibitsFlow(d) {
     await byText(d, ".case-link", "Twitter").then((b) => b.click());
     await $(d, "#f-court-name");
   });
+  await step("closed, the exhibits panel is one line that names Exhibit A; a click opens it", 15000, async () => {
+    await until(d, "the summary", async () =>
+      (await d.executeScript("return document.querySelector('#exhibits .summary')?.textContent ?? ''")).includes("Administrative summons No. OPR-2017-0314-ALT"));
+    const h = await d.executeScript("return document.getElementById('exhibits').getBoundingClientRect().height");
+    if (h > 40) throw new Error(`the closed exhibits panel is ${h} px high`);
+    await click(d, "#f-exhibits");
+    await until(d, "open", async () => (await d.executeScript("return document.getElementById('f-exhibits').getAttribute('aria-expanded')")) === "true");
+  });
   await step("the complaint's Exhibit A is listed with its page count", 15000, async () => {
     const card = await byText(d, "#exhibits .exhibit-card", "Administrative summons No. OPR-2017-0314-ALT");
     await until(d, "page count", async () => (await d.executeScript("return arguments[0].querySelector('.exhibit-pages').textContent", card)) === "1 page");
@@ -806,7 +814,7 @@ try {
     // The deadline whose line holds every one of `words`: its due date and its text.
     const deadlineWith = (...words) =>
       d.executeScript(
-        "const li = [...document.querySelectorAll('.deadlines > li')].find(l => arguments[0].every(w => l.textContent.includes(w))); return li ? { due: li.querySelector('strong').textContent, text: li.textContent } : null",
+        "const li = [...document.querySelectorAll('.deadlines > li')].find(l => arguments[0].every(w => l.textContent.includes(w))); return li ? { due: li.querySelector('strong time').getAttribute('datetime'), shown: li.querySelector('strong').textContent, text: li.textContent } : null",
         words,
       );
     const deadline = (party) => deadlineWith("Answer", party);
@@ -852,6 +860,7 @@ try {
         return x?.due === "2026-05-11" ? x : null;
       });
       if (!dl.text.includes("12(a)(2)")) throw new Error(`rule: ${dl.text}`);
+      if (dl.shown !== "Mon 2026-05-11") throw new Error(`shown as ${dl.shown}`);
     });
     await step("service on the state agency: 21 days, ending on Cesar Chavez Day, runs to the next court day", 20000, async () => {
       await click(d, "#add-service");
@@ -869,6 +878,7 @@ try {
       });
       if (!dl.text.includes("12(a)(1)(A)(i)")) throw new Error(`rule: ${dl.text}`);
       if (!dl.text.includes("Cesar Chavez")) throw new Error(`no holiday explanation: ${dl.text}`);
+      if (dl.shown !== "Wed 2026-04-01") throw new Error(`shown as ${dl.shown}`);
       if (shotsDir)
         await d.executeScript(`
           document.getElementById('f-docket-service-1-date').closest('fieldset').scrollIntoView({ block: 'start' });
@@ -948,6 +958,11 @@ try {
         await setSize(d, w, h);
         const out = await cutOff(d, ["button[aria-label='Export (Ctrl+E)']", "button[aria-label='Zoom in']", "#doc-date", "#template-picker", "#preview .page", ".topbar .brand"]);
         if (out.length) throw new Error(`cut off: ${out.join(", ")}`);
+        // The pages, not the panels above them, take most of the draft pane.
+        const share = await d.executeScript(`const p = document.getElementById('preview').getBoundingClientRect();
+          const pane = document.querySelector('.draft-pane').getBoundingClientRect();
+          return p.height / pane.height`);
+        if (share < 0.4) throw new Error(`the preview has ${Math.round(share * 100)}% of its pane`);
         const wide = await d.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
         if (wide > 1) throw new Error(`the page is ${wide} px wider than the window`);
         await click(d, "button[aria-label='Revision history']");

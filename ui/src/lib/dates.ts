@@ -42,3 +42,13 @@ export function parseDate(input: string): string | null {
   }
   return null;
 }
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** An ISO date with its day of the week, as the command line writes it: "Wed 2026-04-01". */
+export function withWeekday(isoDate: string): string {
+  const m = isoDate.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return isoDate;
+  const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay();
+  return `${WEEKDAYS[day]} ${isoDate}`;
+}

@@ -19,6 +19,9 @@ describe("field paths", () => {
     expect(idCandidates("facts")).toEqual(["f-facts"]);
     expect(idCandidates("filing_counsel")).toEqual(["f-counsel"]);
     expect(idCandidates("defendants")).toEqual(["f-parties"]);
+    // An exhibit's finding names it by its label; the jump goes to the exhibits panel.
+    expect(idCandidates("exhibits: Exhibit B")).toEqual(["f-exhibits"]);
+    expect(idCandidates("exhibits")).toEqual(["f-exhibits"]);
   });
 
   it("match a finding to a field and what is inside it", () => {

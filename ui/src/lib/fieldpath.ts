@@ -26,6 +26,9 @@ const ALIASES: Record<string, string> = {
 };
 
 export function idCandidates(path: string): string[] {
+  // "exhibits: Exhibit B" names a part of the filing by its label: go to the part.
+  const named = path.match(/^([a-z_]+): /);
+  if (named) path = named[1];
   const parts = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
   if (parts.length === 1 && ALIASES[parts[0]]) parts[0] = ALIASES[parts[0]];
   const out: string[] = [];
