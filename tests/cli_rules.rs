@@ -446,6 +446,35 @@ fn check_names_missing_signature_details_and_the_intradistrict_paragraph() {
 }
 
 #[test]
+fn a_letter_to_an_agency_is_not_held_to_the_court_rules_for_signatures() {
+    // Rule 11(a) governs papers filed in court, and N.D. Cal. Civil L.R. 3-4(a)(1) the
+    // first page of a court paper; the representation letter goes to the agency.
+    let data = tempdir();
+    let mut v = example();
+    for c in v["counsel"].as_array_mut().unwrap() {
+        let c = c.as_object_mut().unwrap();
+        c.remove("phone");
+        c.remove("bar_number");
+    }
+    let letter = check_says(data.path(), &v, "representation-letter");
+    assert!(!letter.contains("11(a)"), "{letter}");
+    assert!(!letter.contains("3-4(a)(1)"), "{letter}");
+    assert!(!letter.contains("bar_number"), "{letter}");
+    // Still told, in plain words, that the agency has no number to call counsel on.
+    assert!(
+        letter.contains("counsel[2].phone") && letter.contains("no telephone number"),
+        "{letter}"
+    );
+    // The notice of appearance for the same filer is a court paper: both rules apply.
+    let court = check_says(data.path(), &v, "notice-of-appearance");
+    assert!(
+        court.contains("counsel[2].phone") && court.contains("11(a)"),
+        "{court}"
+    );
+    assert!(court.contains("counsel[2].bar_number"), "{court}");
+}
+
+#[test]
 fn a_federal_template_in_a_state_court_is_an_error() {
     let data = tempdir();
     let mut v = one_defendant(

@@ -132,7 +132,11 @@ pub fn filing_findings(
     let mut out = Vec::new();
     out.extend(system_mismatch(filing.title, filing.systems, court));
     if filing.signed {
-        out.extend(signature_findings(profile, filing.filed_by));
+        out.extend(signature_findings(
+            profile,
+            filing.filed_by,
+            filing.layout_has_caption,
+        ));
     }
     if filing.layout_has_caption {
         out.extend(super::caption::caption_findings(profile, court));
@@ -178,11 +182,13 @@ pub fn filing_findings(
     out
 }
 
-/// Fed. R. Civ. P. 11(a): every paper is signed by an attorney of record, and the paper
-/// states the signer's address, e-mail address and telephone number; N.D. Cal. Civil
-/// L.R. 3-4(a)(1) (and the California State Bar number rule courts there follow) also
-/// asks for the bar number.
-fn signature_findings(profile: &CaseProfile, filed_by: Role) -> Vec<Finding> {
+/// Fed. R. Civ. P. 11(a): every paper filed in court is signed by an attorney of record,
+/// and the paper states the signer's address, e-mail address and telephone number; N.D.
+/// Cal. Civil L.R. 3-4(a)(1) (and the California State Bar number rule courts there
+/// follow) also asks for the bar number. A letter (to an agency, not filed in court) is
+/// under neither rule: it is only told when it gives counsel no way to be reached, with
+/// no rule cited and nothing said of a bar number.
+fn signature_findings(profile: &CaseProfile, filed_by: Role, court_paper: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, c) in profile.counsel.iter().enumerate() {
         let signs = c
@@ -204,15 +210,20 @@ fn signature_findings(profile: &CaseProfile, filed_by: Role) -> Vec<Finding> {
             missing.push(("phone", "telephone number"));
         }
         for (field, words) in missing {
-            out.push(Finding::warning(
-                format!("counsel[{i}].{field}"),
+            let message = if court_paper {
                 format!(
                     "Fed. R. Civ. P. 11(a): the signature block must state the signer's address, e-mail address and telephone number; {} has no {words}",
                     c.name
-                ),
-            ));
+                )
+            } else {
+                format!(
+                    "The letter gives no {words} for {}: the recipient is asked to direct communications to counsel",
+                    c.name
+                )
+            };
+            out.push(Finding::warning(format!("counsel[{i}].{field}"), message));
         }
-        if blank(&c.bar_number) && !c.pro_hac_vice {
+        if court_paper && blank(&c.bar_number) && !c.pro_hac_vice {
             out.push(Finding::warning(
                 format!("counsel[{i}].bar_number"),
                 format!(
