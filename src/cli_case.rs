@@ -122,6 +122,9 @@ enum CaseCommand {
     Delete { id: CaseId },
     /// Rename a case
     Rename { id: CaseId, title: String },
+    /// Change the passphrase of the case store (asks for the current one and the new one
+    /// twice; without a terminal, reads DRAFTER_PASSPHRASE and DRAFTER_NEW_PASSPHRASE)
+    Passphrase,
 }
 
 /// Runs `drafter case …` against the store in `data_dir` (or the default data folder).
@@ -189,6 +192,49 @@ pub fn open_store(dir: &Path, need: Need) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+/// `case passphrase`: the current passphrase and the new one (twice), from a terminal or,
+/// without one, from the environment; then the store's key is wrapped with the new one.
+fn change_passphrase(store: &mut Store, dir: &Path) -> anyhow::Result<()> {
+    use drafter::store::{NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
+    let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let terminal = std::io::stdin().is_terminal();
+    let no_passphrase = store.status()?.key == KeyState::NoPassphrase;
+    let current = match from_env(PASSPHRASE_ENV) {
+        Some(p) => p,
+        None if no_passphrase => String::new(),
+        None if terminal => rpassword::prompt_password(format!(
+            "Current passphrase of the case store in {}: ",
+            dir.display()
+        ))?,
+        None => anyhow::bail!(
+            "give the current passphrase in {PASSPHRASE_ENV} and the new one in \
+             {NEW_PASSPHRASE_ENV}, or run this in a terminal; nothing was changed"
+        ),
+    };
+    let new = match from_env(NEW_PASSPHRASE_ENV) {
+        Some(p) => p,
+        None if terminal => {
+            let first = rpassword::prompt_password("New passphrase: ")?;
+            let again = rpassword::prompt_password("The same new passphrase again: ")?;
+            anyhow::ensure!(
+                first == again,
+                "the two new passphrases differ; nothing was changed"
+            );
+            first
+        }
+        None => anyhow::bail!(
+            "give the new passphrase in {NEW_PASSPHRASE_ENV}, or run this in a terminal; \
+             nothing was changed"
+        ),
+    };
+    anyhow::ensure!(
+        new != current,
+        "the new passphrase is the current one; nothing was changed"
+    );
+    store.change_passphrase(&current, &new)?;
+    Ok(())
+}
+
 /// What a command does with protected values (and so whether to ask for the key).
 fn needs_key(cmd: &CaseCommand) -> Need {
     match cmd {
@@ -197,7 +243,8 @@ fn needs_key(cmd: &CaseCommand) -> Need {
         | CaseCommand::Archive { .. }
         | CaseCommand::Unarchive { .. }
         | CaseCommand::Delete { .. }
-        | CaseCommand::Status { .. } => Need::Nothing,
+        | CaseCommand::Status { .. }
+        | CaseCommand::Passphrase => Need::Nothing,
         CaseCommand::Show { reveal, .. } | CaseCommand::Export { reveal, .. } if !*reveal => {
             Need::Nothing
         }
@@ -302,6 +349,15 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
                      --reveal to include them (a complete backup)"
                 );
             }
+        }
+        CaseCommand::Passphrase => {
+            change_passphrase(&mut store, &dir)?;
+            writeln!(
+                out,
+                "The passphrase of the case store in {} is changed. A copy of the database made \
+                 before now still opens with the old one.",
+                dir.display()
+            )?;
         }
         CaseCommand::Status { json } => {
             let status = store.status()?;

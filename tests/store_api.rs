@@ -990,3 +990,64 @@ fn an_editing_session_is_one_revision_until_it_ends_or_idles() {
         .iter()
         .any(|h| h.rev == Rev(1) && h.summary == "created"));
 }
+
+#[test]
+fn a_changed_passphrase_leaves_no_old_wrapping_while_the_app_keeps_the_store_open() {
+    // The app holds one store open all day: the old wrapping of the key must be gone
+    // from the file and its log at once, not at the next checkpoint or when it closes.
+    let (dir, mut store) = store();
+    let db = dir.path().join(FILE_NAME);
+    let id = store
+        .create("Example", &drafter::examples::profile("alt-uscis").unwrap())
+        .unwrap();
+    let old: Vec<u8> = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT wrapped FROM store_key", [], |r| r.get(0))
+        .unwrap();
+    let in_files = |bytes: &[u8]| {
+        ["", "-wal"].iter().any(|s| {
+            std::fs::read(format!("{}{s}", db.display()))
+                .is_ok_and(|b| b.windows(bytes.len()).any(|w| w == bytes))
+        })
+    };
+    assert!(in_files(&old));
+
+    // Refused: the wrong current passphrase, a new one too short.
+    assert!(matches!(
+        store.change_passphrase("wrong passphrase", "new passphrase 2"),
+        Err(StoreError::WrongPassphrase { .. })
+    ));
+    assert!(matches!(
+        store.change_passphrase(PASSPHRASE, "short"),
+        Err(StoreError::WeakPassphrase { min: 8 })
+    ));
+
+    store
+        .change_passphrase(PASSPHRASE, "new passphrase 2")
+        .unwrap();
+    assert!(
+        !in_files(&old),
+        "the old wrapping is still in the file or its log"
+    );
+    // Still unlocked, and a save seals with the same key.
+    let mut p = store.show(id, None).unwrap().profile;
+    p.title = "Example, renamed".into();
+    store.save(id, &p, Rev(1)).unwrap();
+
+    // Another window (a new Store) opens it with the new passphrase only.
+    let mut other = Store::open(dir.path()).unwrap();
+    assert!(matches!(
+        other.unlock(PASSPHRASE, false),
+        Err(StoreError::WrongPassphrase { .. })
+    ));
+    other.unlock("new passphrase 2", false).unwrap();
+    let shown = other.show(id, None).unwrap();
+    assert!(!shown.locked);
+    assert_eq!(
+        shown.profile.protected_values().len(),
+        drafter::examples::profile("alt-uscis")
+            .unwrap()
+            .protected_values()
+            .len()
+    );
+}

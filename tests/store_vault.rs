@@ -2,7 +2,9 @@
 //! write-ahead log never hold a protected value in the clear (after a save, after a
 //! revision that drops the protected block, after `case delete`); files are 0600 in a
 //! 0700 folder; `case show --json`, `case diff` and `case export` mask or withhold
-//! protected values unless `--reveal`; a locked store still lists and shows cases.
+//! protected values unless `--reveal`; a locked store still lists and shows cases; the
+//! passphrase can be changed, after which the old one opens nothing and its wrapping of
+//! the key is gone from the file.
 
 mod common;
 
@@ -49,6 +51,20 @@ impl Data {
         stdout(&o)
     }
 
+    /// Saves the example as a new case titled `title`; its id.
+    fn new_example(&self, title: &str) -> String {
+        self.ok(&[
+            "case",
+            "new",
+            "--title",
+            title,
+            "--from-example",
+            "alt-uscis",
+        ])
+        .trim()
+        .to_string()
+    }
+
     fn db(&self) -> PathBuf {
         self.dir.join(FILE_NAME)
     }
@@ -73,10 +89,14 @@ impl Data {
     /// Whether `text` is anywhere in the database file or its WAL (to show that the grep
     /// sees what the store writes).
     fn holds(&self, text: &str) -> bool {
+        self.holds_bytes(text.as_bytes())
+    }
+
+    fn holds_bytes(&self, bytes: &[u8]) -> bool {
         [self.db(), with_suffix(&self.db(), "-wal")]
             .iter()
             .filter_map(|f| std::fs::read(f).ok())
-            .any(|b| contains(&b, text.as_bytes()))
+            .any(|b| contains(&b, bytes))
     }
 }
 
@@ -112,17 +132,7 @@ fn mode(p: &Path) -> u32 {
 fn the_file_and_its_log_never_hold_a_protected_value_in_the_clear() {
     let d = Data::new();
     let values = example_values();
-    let id = d
-        .ok(&[
-            "case",
-            "new",
-            "--title",
-            "ALT_USCIS summons",
-            "--from-example",
-            "alt-uscis",
-        ])
-        .trim()
-        .to_string();
+    let id = d.new_example("ALT_USCIS summons");
     assert!(
         d.holds("Customs and Border Protection"),
         "the grep sees the store's public text"
@@ -198,14 +208,7 @@ fn the_file_and_its_log_never_hold_a_protected_value_in_the_clear() {
 fn show_diff_and_export_mask_protected_values_unless_revealed() {
     let d = Data::new();
     let values = example_values();
-    d.ok(&[
-        "case",
-        "new",
-        "--title",
-        "Example",
-        "--from-example",
-        "alt-uscis",
-    ]);
+    d.new_example("Example");
     let example = drafter::examples::profile("alt-uscis").unwrap();
     let mut changed = example.clone();
     let party = changed
@@ -272,14 +275,7 @@ fn show_diff_and_export_mask_protected_values_unless_revealed() {
 #[test]
 fn a_locked_store_lists_and_shows_but_never_reveals() {
     let d = Data::new();
-    d.ok(&[
-        "case",
-        "new",
-        "--title",
-        "Example",
-        "--from-example",
-        "alt-uscis",
-    ]);
+    d.new_example("Example");
     let values = example_values();
 
     let list = d.run_with(None, &["case", "list"]);
@@ -385,4 +381,103 @@ fn an_existing_open_folder_is_tightened_or_warned_about() {
     assert!(stderr(&o).contains("chmod 700"), "{}", stderr(&o));
     assert_eq!(mode(&shared.dir), 0o755);
     assert_eq!(mode(&shared.db()), 0o600);
+}
+
+#[test]
+fn the_passphrase_can_be_changed_and_the_old_one_no_longer_opens_the_store() {
+    let d = Data::new();
+    let id = d.new_example("Example");
+    let values = example_values();
+    const NEW: &str = "a new passphrase after staff changes";
+    let wrapped = |db: &Path| -> Vec<u8> {
+        let c = rusqlite::Connection::open(db).unwrap();
+        c.query_row("SELECT wrapped FROM store_key", [], |r| r.get(0))
+            .unwrap()
+    };
+    let old_wrapped = wrapped(&d.db());
+    assert!(d.holds_bytes(&old_wrapped), "the grep sees the wrapped key");
+
+    let change = |current: Option<&str>, new: Option<&str>| {
+        let mut cmd = drafter();
+        cmd.arg("--data-dir")
+            .arg(&d.dir)
+            .args(["case", "passphrase"])
+            .env_remove("DRAFTER_PASSPHRASE")
+            .env_remove("DRAFTER_NEW_PASSPHRASE");
+        if let Some(p) = current {
+            cmd.env("DRAFTER_PASSPHRASE", p);
+        }
+        if let Some(p) = new {
+            cmd.env("DRAFTER_NEW_PASSPHRASE", p);
+        }
+        cmd.output().expect("drafter runs")
+    };
+    let reveals = |passphrase: &str| {
+        let o = d.run_with(
+            Some(passphrase),
+            &["case", "show", &id, "--json", "--reveal"],
+        );
+        o.status.success() && values.iter().all(|v| stdout(&o).contains(v.as_str()))
+    };
+
+    // Refused, with nothing changed: a wrong current passphrase, a short new one, no new
+    // one without a terminal. No message repeats a passphrase.
+    let wrong = change(Some("not the passphrase"), Some(NEW));
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("not the passphrase of the case store"),
+        "{}",
+        stderr(&wrong)
+    );
+    let short = change(Some(PASSPHRASE), Some("short"));
+    assert!(!short.status.success());
+    assert!(
+        stderr(&short).contains("at least 8 characters"),
+        "{}",
+        stderr(&short)
+    );
+    let none = change(Some(PASSPHRASE), None);
+    assert!(!none.status.success());
+    assert!(
+        stderr(&none).contains("DRAFTER_NEW_PASSPHRASE"),
+        "{}",
+        stderr(&none)
+    );
+    for o in [&wrong, &short, &none] {
+        assert!(!stderr(o).contains(PASSPHRASE) && !stderr(o).contains(NEW));
+    }
+    assert_eq!(wrapped(&d.db()), old_wrapped);
+    assert!(reveals(PASSPHRASE));
+
+    let before = std::fs::read(d.db()).unwrap();
+    let o = change(Some(PASSPHRASE), Some(NEW));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("passphrase of the case store"),
+        "{}",
+        stdout(&o)
+    );
+
+    // The new passphrase opens every sealed value; the old one is refused.
+    assert!(reveals(NEW));
+    let old = d.run_with(
+        Some(PASSPHRASE),
+        &["case", "show", &id, "--json", "--reveal"],
+    );
+    assert!(!old.status.success());
+    assert!(
+        stderr(&old).contains("not the passphrase"),
+        "{}",
+        stderr(&old)
+    );
+    // The old wrapping is gone from the file and its log (not merely superseded), and
+    // no protected value was written in the clear on the way.
+    assert!(
+        !d.holds_bytes(&old_wrapped),
+        "the old wrapped key is still in the file"
+    );
+    assert!(d.leaks(&values).is_empty(), "{:?}", d.leaks(&values));
+    // A copy made before the change is a different file that still opens the old way
+    // (what the command's message says).
+    assert!(contains(&before, &old_wrapped));
 }

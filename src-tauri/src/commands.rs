@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "known_courts",
     "store_status",
     "unlock",
+    "change_passphrase",
     "list_templates",
     "customize_template",
     "draft",

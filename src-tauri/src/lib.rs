@@ -430,6 +430,23 @@ async fn unlock(
     })
 }
 
+/// Changes the store's passphrase: `current` must open it, `new` opens it from now on
+/// (the store is unlocked afterwards). Neither passphrase comes back out or is named in a
+/// message.
+#[tauri::command]
+async fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    new: String,
+) -> CmdResult<StoreStatus> {
+    let current = zeroize::Zeroizing::new(current);
+    let new = zeroize::Zeroizing::new(new);
+    state.with_store(|s| {
+        s.change_passphrase(&current, &new)?;
+        Ok(s.status()?)
+    })
+}
+
 /// Asks for case files in a native dialog and imports them. `None` when cancelled.
 #[tauri::command]
 async fn import_cases<R: Runtime>(
@@ -808,6 +825,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             known_courts,
             store_status,
             unlock,
+            change_passphrase,
             list_templates,
             customize_template,
             draft,

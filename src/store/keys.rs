@@ -13,6 +13,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 /// Environment variable holding the passphrase for headless use (the CLI, scripts, tests).
 pub const PASSPHRASE_ENV: &str = "DRAFTER_PASSPHRASE";
+/// Environment variable holding the new passphrase for `drafter case passphrase` without
+/// a terminal (the current one is in [`PASSPHRASE_ENV`]).
+pub const NEW_PASSPHRASE_ENV: &str = "DRAFTER_NEW_PASSPHRASE";
 /// Environment variable that turns the secret store off when set to `off` (tests, and
 /// machines whose secret store should not be used).
 pub const KEYRING_ENV: &str = "DRAFTER_KEYRING";
@@ -116,6 +119,27 @@ pub(crate) fn create(conn: &Connection, passphrase: &str, now: &str) -> rusqlite
         params![key_id, &salt[..], params.encode(), wrapped, check, now],
     )?;
     Ok(key)
+}
+
+/// Wraps the same data key with `passphrase` (a fresh salt, the default costs), in place
+/// of the wrapping there was; inside the caller's transaction. The key's id and check
+/// value stay, so the copy in the desktop's secret store stays valid.
+pub(crate) fn rewrap(
+    conn: &Connection,
+    w: &Wrapped,
+    key: &Key,
+    passphrase: &str,
+) -> rusqlite::Result<()> {
+    let mut salt = [0u8; SALT_LEN];
+    crypto::random(&mut salt);
+    let params = KdfParams::DEFAULT;
+    let kek = crypto::derive(passphrase, &salt, params).expect("the default costs are valid");
+    let wrapped = crypto::seal(&kek, &wrap_aad(&w.key_id), key.bytes());
+    conn.execute(
+        "UPDATE store_key SET salt = ?1, kdf = ?2, wrapped = ?3 WHERE id = 1 AND key_id = ?4",
+        params![&salt[..], params.encode(), wrapped, w.key_id],
+    )?;
+    Ok(())
 }
 
 /// Whether the environment allows the desktop's secret store.

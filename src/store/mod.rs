@@ -37,7 +37,7 @@ pub mod schema;
 pub use diff::{diff_profiles, mask_changes, mask_profile, summarize, FieldChange, MASK};
 pub use error::{Result, StoreError};
 pub use files::{slug, Exported, Imported};
-pub use keys::{KEYRING_ENV, MIN_PASSPHRASE_CHARS, PASSPHRASE_ENV};
+pub use keys::{KEYRING_ENV, MIN_PASSPHRASE_CHARS, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
 
 use crate::profile::{CaseProfile, Counsel, PartyKind, ProtectedIdentity};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -517,6 +517,45 @@ impl Store {
         }
         self.key = Some(key);
         self.seal_legacy()
+    }
+
+    /// Changes the passphrase: `current` must be the store's, and `new` (at least
+    /// [`MIN_PASSPHRASE_CHARS`] characters) opens it from now on; the store is unlocked
+    /// afterwards. The store's key stays the same (it is wrapped anew; no revision is
+    /// re-encrypted), so the key remembered in the desktop's secret store keeps working;
+    /// the old wrapping is zeroed and the file rewritten, as after a delete. A copy of the
+    /// database made before the change still opens with the old passphrase.
+    pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
+        if new.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(StoreError::WeakPassphrase {
+                min: MIN_PASSPHRASE_CHARS,
+            });
+        }
+        let changed = self.write(|tx, ctx| {
+            let Some(w) = keys::load(tx).at(ctx.path)? else {
+                return Ok(None);
+            };
+            let key = w.open(current).map_err(|f| match f {
+                keys::OpenFailure::Wrong => StoreError::WrongPassphrase {
+                    path: ctx.path.to_path_buf(),
+                },
+                keys::OpenFailure::Damaged(detail) => StoreError::KeyDamaged {
+                    path: ctx.path.to_path_buf(),
+                    detail,
+                },
+            })?;
+            keys::rewrap(tx, &w, &key, new).at(ctx.path)?;
+            Ok(Some(key))
+        })?;
+        match changed {
+            Some(key) => {
+                self.scrub();
+                self.key = Some(key);
+                self.seal_legacy()
+            }
+            // No passphrase was set: the new one is the first.
+            None => self.unlock(new, false),
+        }
     }
 
     /// Opens the key without asking anyone: from the desktop's secret store (unless

@@ -298,7 +298,8 @@ function memory() {
   return { app: Math.round(rss(appPid)), webkit: Math.round(webkit), total: Math.round(rss(appPid) + webkit), each };
 }
 
-const PASSPHRASE = "e2e store passphrase";
+/** The store's passphrase (the last flow changes it). */
+let PASSPHRASE = "e2e store passphrase";
 /** What the last start asked: "set" (first run), "unlock", or null (nothing). */
 let lastUnlock = null;
 
@@ -1077,6 +1078,56 @@ try {
   });
   await flow("exhibits: attach, reorder and remove on the complaint; the packet carries them", exhibitsFlow);
   await flow("letter: a new case's summons filled from the editor's questions; the preview and the checklist follow", letterFlow);
+  await flow("passphrase: changed from the status bar; after a restart only the new one unlocks", async (d) => {
+    const NEW = "a new e2e passphrase";
+    await step("the status bar's “Change passphrase…” opens the dialog", 10000, async () => {
+      await click(d, "#change-passphrase");
+      await $(d, "#passphrase-dialog");
+    });
+    await step("a wrong current passphrase is refused in words, naming no passphrase", 20000, async () => {
+      await type(d, "#passphrase-current", "not the passphrase");
+      await type(d, "#passphrase-new", NEW);
+      await type(d, "#passphrase-again", NEW);
+      await click(d, "#passphrase-submit");
+      const err = await $(d, "#passphrase-error");
+      const text = await err.getText();
+      if (!text.includes("not the current passphrase")) throw new Error(`said: ${text}`);
+      if (text.includes(NEW) || text.includes(PASSPHRASE)) throw new Error(`a passphrase in the message: ${text}`);
+    });
+    await screenshot("passphrase-refused", d);
+    await step("the right one changes it; the dialog closes and says so", 20000, async () => {
+      await (await $(d, "#passphrase-current")).clear();
+      await type(d, "#passphrase-current", PASSPHRASE);
+      await click(d, "#passphrase-submit");
+      await until(d, "the dialog to close", async () => (await d.findElements(By.css("#passphrase-dialog"))).length === 0, 15000);
+      await byText(d, ".toast", "Passphrase changed");
+    });
+    const old = PASSPHRASE;
+    PASSPHRASE = NEW;
+    await withTimeout(d.quit(), 15000, "quit");
+    const d2 = await step("launch again", 30000, session);
+    try {
+      await step("the old passphrase no longer unlocks; the new one does", 30000, async () => {
+        await $(d2, "body[data-store-checked]");
+        await type(d2, "#unlock-passphrase", old);
+        await click(d2, "#unlock-submit");
+        const err = await $(d2, "#unlock-error");
+        if (!(await err.getText()).includes("not the passphrase")) throw new Error(`said: ${await err.getText()}`);
+        await (await $(d2, "#unlock-passphrase")).clear();
+        await type(d2, "#unlock-passphrase", NEW);
+        await click(d2, "#unlock-submit");
+        await until(d2, "the dialog to close", async () => (await d2.findElements(By.css("#unlock-dialog"))).length === 0, 15000);
+      });
+      await step("the example's protected values open with it", 20000, async () => {
+        await byText(d2, "nav button", "Cases").then((b) => b.click());
+        await byText(d2, ".case-link", "Twitter").then((b) => b.click());
+        await $(d2, "#f-court-name");
+        await until(d2, "pages", async () => (await d2.findElements(By.css("#preview .page svg"))).length > 0, 15000);
+      });
+    } finally {
+      await withTimeout(d2.quit(), 15000, "quit").catch(() => {});
+    }
+  });
 } catch (e) {
   results.push({ name: "setup", ok: false, error: e.message });
 } finally {

@@ -73,6 +73,8 @@ export const api = {
   knownCourts: () => call<KnownCourt[]>("known_courts"),
   storeStatus: () => call<StoreStatus>("store_status"),
   unlock: (passphrase: string, remember: boolean) => call<Unlocked>("unlock", { passphrase, remember }),
+  changePassphrase: (current: string, next: string) =>
+    call<StoreStatus>("change_passphrase", { current, new: next }),
   listTemplates: () => call<TemplateEntry[]>("list_templates"),
   customizeTemplate: (from: string, name: string) =>
     call<string>("customize_template", { from, name }),
