@@ -454,11 +454,43 @@ fn number(o: &Object) -> f32 {
     }
 }
 
+/// How deep forms drawn inside forms are followed.
+const MAX_FORM_DEPTH: usize = 12;
+/// How many forms one page may draw, counting a form drawn inside a form each time; a
+/// page that draws more is refused as damaged rather than read in part.
+const MAX_FORM_DRAWS: usize = 20_000;
+
+/// The fonts of a resource dictionary, by resource name, with their encodings.
+type Encodings<'a> = BTreeMap<Vec<u8>, lopdf::Encoding<'a>>;
+
 /// A page's text, line by line: text-showing operators in content order, a new line
-/// where the baseline moves.
-fn page_text(doc: &Document, page: ObjectId) -> Result<Vec<String>, lopdf::Error> {
+/// where the baseline moves. Text inside a form XObject the page draws (`Do`: a
+/// letterhead, a stamp, a flattened form field) is read where it is drawn, with the
+/// form's own fonts; the forms' decoded content counts against the page's limit.
+fn page_text(doc: &Document, page: ObjectId) -> Result<Vec<String>, String> {
+    page_text_inner(doc, page).map_err(|e| match e {
+        Unread::Pdf(e) => e.to_string(),
+        Unread::TooManyForms => {
+            format!("it draws more than {MAX_FORM_DRAWS} forms on one page, too many to read")
+        }
+    })
+}
+
+/// Why a page's text could not be read.
+enum Unread {
+    Pdf(lopdf::Error),
+    TooManyForms,
+}
+
+impl From<lopdf::Error> for Unread {
+    fn from(e: lopdf::Error) -> Unread {
+        Unread::Pdf(e)
+    }
+}
+
+fn page_text_inner(doc: &Document, page: ObjectId) -> Result<Vec<String>, Unread> {
     let fonts = doc.get_page_fonts(page)?;
-    let encodings: BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
+    let encodings: Encodings = fonts
         .into_iter()
         .filter_map(|(name, font)| {
             font.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
@@ -467,73 +499,178 @@ fn page_text(doc: &Document, page: ObjectId) -> Result<Vec<String>, lopdf::Error
         })
         .collect();
     let content = doc.get_page_content_with_limit(page, MAX_STREAM_BYTES)?;
-    let content = Content::decode(&content)?;
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut encoding = None;
-    // The text line matrix's vertical position, the leading, and the baseline the
-    // current line was started on.
-    let (mut y, mut leading) = (0.0f32, 0.0f32);
-    let mut line_y: Option<f32> = None;
-    let flush = |line: &mut String, lines: &mut Vec<String>| {
+    let resources = doc
+        .get_dictionary(page)
+        .ok()
+        .and_then(|d| inherited(doc, d, b"Resources"))
+        .and_then(|r| doc.dereference(r).ok())
+        .and_then(|(_, r)| r.as_dict().ok());
+    let mut reader = TextReader {
+        doc,
+        lines: Vec::new(),
+        budget: MAX_STREAM_BYTES.saturating_sub(content.len()),
+        draws: 0,
+        chain: Vec::new(),
+    };
+    reader.read(&content, &[&encodings], resources, 0)?;
+    Ok(reader.lines)
+}
+
+/// Reads the text of a content stream and of the forms it draws, into `lines`.
+struct TextReader<'a> {
+    doc: &'a Document,
+    lines: Vec<String>,
+    /// How many more bytes of form content may be decoded for this page.
+    budget: usize,
+    /// How many forms the page has drawn so far.
+    draws: usize,
+    /// The forms being read, outermost first: a form that draws itself, directly or
+    /// through another, is not read again inside itself.
+    chain: Vec<ObjectId>,
+}
+
+impl<'a> TextReader<'a> {
+    fn flush(&mut self, line: &mut String) {
         let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
         if !t.is_empty() {
-            lines.push(t);
+            self.lines.push(t);
         }
         line.clear();
-    };
-    for op in &content.operations {
-        let o = &op.operands;
-        match op.operator.as_str() {
-            "BT" => y = 0.0,
-            "Tf" => {
-                encoding = o
-                    .first()
-                    .and_then(|n| n.as_name().ok())
-                    .and_then(|n| encodings.get(n))
-            }
-            "TL" => leading = o.first().map(number).unwrap_or(0.0),
-            "Td" | "TD" => {
-                let ty = o.get(1).map(number).unwrap_or(0.0);
-                if op.operator == "TD" {
-                    leading = -ty;
+    }
+
+    /// `fonts`: the fonts in scope, innermost last (a form's own, then what draws it).
+    fn read(
+        &mut self,
+        content: &[u8],
+        fonts: &[&Encodings<'a>],
+        resources: Option<&'a Dictionary>,
+        depth: usize,
+    ) -> Result<(), Unread> {
+        let content = Content::decode(content)?;
+        let mut line = String::new();
+        let mut encoding = None;
+        // The text line matrix's vertical position, the leading, and the baseline the
+        // current line was started on.
+        let (mut y, mut leading) = (0.0f32, 0.0f32);
+        let mut line_y: Option<f32> = None;
+        for op in &content.operations {
+            let o = &op.operands;
+            match op.operator.as_str() {
+                "BT" => y = 0.0,
+                "Tf" => {
+                    encoding = o
+                        .first()
+                        .and_then(|n| n.as_name().ok())
+                        .and_then(|n| fonts.iter().rev().find_map(|f| f.get(n)))
                 }
-                y += ty;
-            }
-            "Tm" => y = o.get(5).map(number).unwrap_or(0.0),
-            "T*" => y -= leading,
-            "'" | "\"" => y -= leading,
-            _ => {}
-        }
-        let strings: Vec<&Object> = match op.operator.as_str() {
-            "Tj" | "'" => o.first().into_iter().collect(),
-            "\"" => o.get(2).into_iter().collect(),
-            "TJ" => match o.first() {
-                Some(Object::Array(a)) => a.iter().collect(),
-                _ => Vec::new(),
-            },
-            _ => continue,
-        };
-        if line_y.is_some_and(|ly| (ly - y).abs() > 0.5) {
-            flush(&mut line, &mut lines);
-        }
-        line_y = Some(y);
-        let Some(enc) = encoding else { continue };
-        for s in strings {
-            match s {
-                Object::String(bytes, _) => {
-                    if let Ok(t) = Document::decode_text(enc, bytes) {
-                        line.push_str(&t);
+                "TL" => leading = o.first().map(number).unwrap_or(0.0),
+                "Td" | "TD" => {
+                    let ty = o.get(1).map(number).unwrap_or(0.0);
+                    if op.operator == "TD" {
+                        leading = -ty;
                     }
+                    y += ty;
                 }
-                // A wide gap inside a TJ array is a space between words.
-                n if number(n) < -200.0 && !line.ends_with(' ') => line.push(' '),
+                "Tm" => y = o.get(5).map(number).unwrap_or(0.0),
+                "T*" => y -= leading,
+                "'" | "\"" => y -= leading,
+                "Do" => {
+                    // A form's text is lines of its own, where the form is drawn.
+                    self.flush(&mut line);
+                    line_y = None;
+                    let name = o.first().and_then(|n| n.as_name().ok());
+                    if let Some(name) = name {
+                        self.form(name, fonts, resources, depth)?;
+                    }
+                    continue;
+                }
                 _ => {}
             }
+            let strings: Vec<&Object> = match op.operator.as_str() {
+                "Tj" | "'" => o.first().into_iter().collect(),
+                "\"" => o.get(2).into_iter().collect(),
+                "TJ" => match o.first() {
+                    Some(Object::Array(a)) => a.iter().collect(),
+                    _ => Vec::new(),
+                },
+                _ => continue,
+            };
+            if line_y.is_some_and(|ly| (ly - y).abs() > 0.5) {
+                self.flush(&mut line);
+            }
+            line_y = Some(y);
+            let Some(enc) = encoding else { continue };
+            for s in strings {
+                match s {
+                    Object::String(bytes, _) => {
+                        if let Ok(t) = Document::decode_text(enc, bytes) {
+                            line.push_str(&t);
+                        }
+                    }
+                    // A wide gap inside a TJ array is a space between words.
+                    n if number(n) < -200.0 && !line.ends_with(' ') => line.push(' '),
+                    _ => {}
+                }
+            }
         }
+        self.flush(&mut line);
+        Ok(())
     }
-    flush(&mut line, &mut lines);
-    Ok(lines)
+
+    /// The text of the form XObject `name` in `resources`, if it is one (an image draws
+    /// no text). Its own fonts come first, then those of what draws it.
+    fn form(
+        &mut self,
+        name: &[u8],
+        fonts: &[&Encodings<'a>],
+        resources: Option<&'a Dictionary>,
+        depth: usize,
+    ) -> Result<(), Unread> {
+        let doc = self.doc;
+        let Some((id, form)) = resources
+            .and_then(|r| doc.get_dict_in_dict(r, b"XObject").ok())
+            .and_then(|x| x.get(name).ok())
+            .and_then(|f| f.as_reference().ok())
+            .and_then(|id| Some((id, doc.get_object(id).ok()?.as_stream().ok()?)))
+            .filter(|(_, f)| {
+                f.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+            })
+        else {
+            return Ok(());
+        };
+        if depth >= MAX_FORM_DEPTH || self.chain.contains(&id) {
+            return Ok(());
+        }
+        self.draws += 1;
+        if self.draws > MAX_FORM_DRAWS {
+            return Err(Unread::TooManyForms);
+        }
+        let content = form.decompressed_content_with_limit(self.budget)?;
+        self.budget = self.budget.saturating_sub(content.len());
+        let own = form
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| doc.dereference(r).ok())
+            .and_then(|(_, r)| r.as_dict().ok());
+        let mut own_fonts = Encodings::new();
+        if let Some(font_dict) = own.and_then(|r| doc.get_dict_in_dict(r, b"Font").ok()) {
+            for (n, f) in font_dict.iter() {
+                let font = doc.dereference(f).ok().and_then(|(_, f)| f.as_dict().ok());
+                if let Some(e) =
+                    font.and_then(|f| f.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES).ok())
+                {
+                    own_fonts.insert(n.clone(), e);
+                }
+            }
+        }
+        let mut scopes = fonts.to_vec();
+        scopes.push(&own_fonts);
+        self.chain.push(id);
+        let read = self.read(&content, &scopes, own.or(resources), depth + 1);
+        self.chain.pop();
+        read
+    }
 }
 
 /// The base names of fonts the document uses without embedding them.

@@ -348,6 +348,169 @@ fn a_protected_value_in_an_exhibit_is_refused_with_exhibit_and_page() {
     );
 }
 
+/// A form XObject's dictionary: `resources`, a `size`-point square box.
+fn form_dict(resources: lopdf::Object, size: i64) -> lopdf::Dictionary {
+    use lopdf::Object;
+    let mut form = lopdf::Dictionary::new();
+    form.set("Type", Object::Name(b"XObject".to_vec()));
+    form.set("Subtype", Object::Name(b"Form".to_vec()));
+    form.set(
+        "BBox",
+        Object::Array(vec![0.into(), 0.into(), size.into(), size.into()]),
+    );
+    form.set("Resources", resources);
+    form
+}
+
+/// Page `page`'s resource dictionary, as a copy to change and set back.
+fn page_resources(doc: &lopdf::Document, page: lopdf::ObjectId) -> lopdf::Dictionary {
+    match doc.get_dictionary(page).unwrap().get(b"Resources").unwrap() {
+        lopdf::Object::Dictionary(d) => d.clone(),
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).unwrap().clone(),
+        other => panic!("resources: {other:?}"),
+    }
+}
+
+/// A one-page PDF whose page shows `direct` as ordinary text and draws `in_form` through
+/// a form XObject (as a letterhead, a stamp or a flattened form field is drawn): the
+/// second page of a Drafter PDF becomes the form, drawn on the first page.
+fn pdf_with_form(direct: &str, in_form: &str) -> Vec<u8> {
+    use lopdf::{Dictionary, Object, Stream};
+    let mut doc = lopdf::Document::load_mem(&make_pdf(&[&[direct], &[in_form]])).unwrap();
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    let (first, second) = (pages[0], pages[1]);
+    let content = doc.get_page_content(second);
+    let resources = doc
+        .get_dictionary(second)
+        .unwrap()
+        .get(b"Resources")
+        .unwrap()
+        .clone();
+    let mut stream = Stream::new(form_dict(resources, 792), content);
+    stream.compress().unwrap();
+    let form_id = doc.add_object(stream);
+    // The first page draws the form after its own text.
+    let mut own = doc.get_page_content(first);
+    own.extend_from_slice(b"\nq /Fx1 Do Q\n");
+    let contents = doc.add_object(Stream::new(Dictionary::new(), own));
+    let mut resources = page_resources(&doc, first);
+    let mut xobjects = Dictionary::new();
+    xobjects.set("Fx1", Object::Reference(form_id));
+    resources.set("XObject", Object::Dictionary(xobjects));
+    let page = doc.get_dictionary_mut(first).unwrap();
+    page.set("Contents", Object::Reference(contents));
+    page.set("Resources", Object::Dictionary(resources));
+    doc.delete_pages(&[2]);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn a_protected_value_drawn_through_a_form_xobject_is_found() {
+    let dir = tempdir();
+    let bytes = pdf_with_form(
+        "Letter from the agency.",
+        "Records concerning Mara Quill-Esterhazy of Oakland.",
+    );
+    // The form is drawn: pdftotext reads the name on the page (so the test PDF is what
+    // it says it is), and the page has direct text of its own besides.
+    let file = dir.path().join("stamped.pdf");
+    std::fs::write(&file, &bytes).unwrap();
+    let text = squash(&pdf_text(&file));
+    // (Both start on the page's first line, so pdftotext interleaves them.)
+    assert!(
+        text.contains("Letter from") && text.contains("the agency."),
+        "{text}"
+    );
+    assert!(text.contains("Quill-Esterhazy"), "{text}");
+    assert_eq!(pdf_pages(&file), 1);
+
+    let p = with_exhibit(dir.path(), "stamped.pdf", &bytes);
+    let e = refused(&p);
+    assert_eq!(e.code(), "protected-leak", "{e}");
+    assert!(e.to_string().contains("Exhibit A, page 1"), "{e}");
+    assert!(!e.to_string().contains("Quill"), "{e}");
+}
+
+/// A one-page PDF (Drafter's own, with `text` on it) whose page also runs `draws`, with
+/// `forms` (name, content) as form XObjects that every form and the page can draw.
+fn pdf_drawing_forms(text: &str, forms: &[(&str, String)], draws: &str) -> Vec<u8> {
+    use lopdf::{Dictionary, Object, Stream};
+    let mut doc = lopdf::Document::load_mem(&make_pdf(&[&[text]])).unwrap();
+    let page = doc.get_pages()[&1];
+    let ids: Vec<_> = forms.iter().map(|_| doc.new_object_id()).collect();
+    let mut names = Dictionary::new();
+    for ((name, _), id) in forms.iter().zip(&ids) {
+        names.set(*name, Object::Reference(*id));
+    }
+    for ((_, content), id) in forms.iter().zip(&ids) {
+        let mut res = Dictionary::new();
+        res.set("XObject", Object::Dictionary(names.clone()));
+        let form = form_dict(Object::Dictionary(res), 10);
+        doc.objects.insert(
+            *id,
+            Object::Stream(Stream::new(form, content.as_bytes().to_vec())),
+        );
+    }
+    let mut own = doc.get_page_content(page);
+    own.extend_from_slice(format!("\n{draws}\n").as_bytes());
+    let contents = doc.add_object(Stream::new(Dictionary::new(), own));
+    let mut resources = page_resources(&doc, page);
+    resources.set("XObject", Object::Dictionary(names));
+    let d = doc.get_dictionary_mut(page).unwrap();
+    d.set("Contents", Object::Reference(contents));
+    d.set("Resources", Object::Dictionary(resources));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+fn inspect_bytes(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+) -> Result<drafter::exhibit::ExhibitInfo, drafter::exhibit::ExhibitError> {
+    let file = dir.join(name);
+    std::fs::write(&file, bytes).unwrap();
+    drafter::exhibit::inspect(
+        &Exhibit {
+            title: "Forms".into(),
+            file: file.display().to_string(),
+        },
+        "Exhibit A",
+    )
+}
+
+#[test]
+fn hostile_forms_neither_hang_the_reader_nor_are_read_in_part() {
+    let dir = tempdir();
+    // A form that draws itself, and two that draw each other: each is read once per
+    // chain, and the page's own text is still there.
+    let looped = pdf_drawing_forms(
+        "A harmless page.",
+        &[
+            ("Loop", "/Loop Do /Loop Do".into()),
+            ("Ping", "/Pong Do".into()),
+            ("Pong", "/Ping Do".into()),
+        ],
+        "/Loop Do /Ping Do",
+    );
+    let info = inspect_bytes(dir.path(), "loop.pdf", &looped).unwrap();
+    assert_eq!(info.pages, 1);
+    assert!(info.warnings.is_empty(), "{:?}", info.warnings);
+    // A tree of forms: the page draws Wide 200 times, Wide draws Leaf 200 times (40,200
+    // draws). Refused as damaged, with the reason, not read in part.
+    let wide = pdf_drawing_forms(
+        "A harmless page.",
+        &[("Wide", "/Leaf Do ".repeat(200)), ("Leaf", "BT ET".into())],
+        &"/Wide Do ".repeat(200),
+    );
+    let e = inspect_bytes(dir.path(), "wide.pdf", &wide).unwrap_err();
+    assert!(e.to_string().contains("draws more than 20000 forms"), "{e}");
+    assert!(e.to_string().contains("Exhibit A"), "{e}");
+}
+
 #[test]
 fn rule_5_2_findings_in_an_exhibit_name_the_exhibit_and_page() {
     let dir = tempdir();
