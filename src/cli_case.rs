@@ -194,7 +194,8 @@ pub fn open_store(dir: &Path, need: Need) -> anyhow::Result<Store> {
 
 /// `case passphrase`: the current passphrase and the new one (twice), from a terminal or,
 /// without one, from the environment; then the store's key is wrapped with the new one.
-fn change_passphrase(store: &mut Store, dir: &Path) -> anyhow::Result<()> {
+/// False when the store had no passphrase, so the new one is its first.
+fn change_passphrase(store: &mut Store, dir: &Path) -> anyhow::Result<bool> {
     use drafter::store::{NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
     let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let terminal = std::io::stdin().is_terminal();
@@ -232,7 +233,7 @@ fn change_passphrase(store: &mut Store, dir: &Path) -> anyhow::Result<()> {
         "the new passphrase is the current one; nothing was changed"
     );
     store.change_passphrase(&current, &new)?;
-    Ok(())
+    Ok(!no_passphrase)
 }
 
 /// What a command does with protected values (and so whether to ask for the key).
@@ -351,13 +352,20 @@ fn run_inner(args: CaseArgs, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
             }
         }
         CaseCommand::Passphrase => {
-            change_passphrase(&mut store, &dir)?;
-            writeln!(
-                out,
-                "The passphrase of the case store in {} is changed. A copy of the database made \
-                 before now still opens with the old one.",
-                dir.display()
-            )?;
+            if change_passphrase(&mut store, &dir)? {
+                writeln!(
+                    out,
+                    "The passphrase of the case store in {} is changed. A copy of the database \
+                     made before now still opens with the old one.",
+                    dir.display()
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "The case store in {} had no passphrase; this one is now set.",
+                    dir.display()
+                )?;
+            }
         }
         CaseCommand::Status { json } => {
             let status = store.status()?;

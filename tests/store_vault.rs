@@ -480,4 +480,25 @@ fn the_passphrase_can_be_changed_and_the_old_one_no_longer_opens_the_store() {
     // A copy made before the change is a different file that still opens the old way
     // (what the command's message says).
     assert!(contains(&before, &old_wrapped));
+
+    // A store without a passphrase gets its first one, and is told so.
+    let fresh = Data::new();
+    let mut cmd = drafter();
+    let o = cmd
+        .arg("--data-dir")
+        .arg(&fresh.dir)
+        .args(["case", "passphrase"])
+        .env_remove("DRAFTER_PASSPHRASE")
+        .env("DRAFTER_NEW_PASSPHRASE", NEW)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("had no passphrase; this one is now set"),
+        "{}",
+        stdout(&o)
+    );
+    let status = fresh.run_with(Some(NEW), &["case", "status", "--json"]);
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(status["key"], "unlocked");
 }
