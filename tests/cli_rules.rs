@@ -460,6 +460,8 @@ fn a_letter_to_an_agency_is_not_held_to_the_court_rules_for_signatures() {
     assert!(!letter.contains("11(a)"), "{letter}");
     assert!(!letter.contains("3-4(a)(1)"), "{letter}");
     assert!(!letter.contains("bar_number"), "{letter}");
+    // Nor is it told about intervening under Rule 24: the letter is not before the court.
+    assert!(!letter.contains("Rule 24"), "{letter}");
     // Still told, in plain words, that the agency has no number to call counsel on.
     assert!(
         letter.contains("counsel[2].phone") && letter.contains("no telephone number"),
@@ -472,6 +474,7 @@ fn a_letter_to_an_agency_is_not_held_to_the_court_rules_for_signatures() {
         "{court}"
     );
     assert!(court.contains("counsel[2].bar_number"), "{court}");
+    assert!(court.contains("Rule 24"), "{court}");
 }
 
 #[test]

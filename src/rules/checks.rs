@@ -160,7 +160,8 @@ pub fn filing_findings(
         let (_, problems) = service_list(profile, filing.filed_by, &court.us_attorney);
         out.extend(problems);
     }
-    if filing.filed_by == Role::InterestedParty {
+    // A court paper filed for a non-party; a letter to an agency is not before the court.
+    if filing.filed_by == Role::InterestedParty && filing.layout_has_caption {
         for (i, p) in profile.parties.iter().enumerate() {
             if p.role != Role::InterestedParty {
                 continue;
