@@ -571,12 +571,15 @@ fn cand_caption_adds_the_judges_initials_and_the_jury_demand() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!pdf_text(&out).contains("JST-JST"));
 
-    // No judge: check says what L.R. 3-4(a)(3)(C) asks for, on the judge field.
-    v["case_number"] = Value::from("3:17-cv-01916");
+    // No judge: check says what L.R. 3-4(a)(3)(C) asks for, on the judge field, with the
+    // case's own number in its illustration (not another case's judge).
+    v["case_number"] = Value::from("3:24-cv-00321");
     v.as_object_mut().unwrap().remove("judge");
     let all = check_says(data.path(), &v, "complaint");
     assert!(
         all.contains("3-4(a)(3)(C)") && all.contains("judge"),
         "{all}"
     );
+    assert!(all.contains("(as in 3:24-cv-00321-XYZ)"), "{all}");
+    assert!(!all.contains("JST"), "{all}");
 }

@@ -102,9 +102,11 @@ pub fn caption_findings(profile: &CaseProfile, court: &CourtRules) -> Option<Fin
     if !court.is_cand() || has_initials(number) {
         return None;
     }
+    // The case's own number, with letters that are plainly not anyone's initials.
+    let example = format!("{}-XYZ", number.trim());
     let message = match profile.judge.as_deref() {
-        None => "N.D. Cal. Civil L.R. 3-4(a)(3)(C): the case number is followed by the assigned judge's initials once a judge is assigned; enter the judge, or write the initials after the number (3:17-cv-01916-JST)",
-        Some(_) => "N.D. Cal. Civil L.R. 3-4(a)(3)(C): the judge's initials could not be worked out from the name entered; write them after the case number (3:17-cv-01916-JST)",
+        None => format!("N.D. Cal. Civil L.R. 3-4(a)(3)(C): the case number is followed by the assigned judge's initials once a judge is assigned; enter the judge, or write the initials after the number (as in {example})"),
+        Some(_) => format!("N.D. Cal. Civil L.R. 3-4(a)(3)(C): the judge's initials could not be worked out from the name entered; write them after the case number (as in {example})"),
     };
     let field = if profile.judge.is_some() {
         "case_number"
