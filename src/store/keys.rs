@@ -68,6 +68,21 @@ pub(crate) enum OpenFailure {
     Damaged(String),
 }
 
+impl OpenFailure {
+    /// The store's error for it, naming the database file.
+    pub(crate) fn into_error(self, path: &std::path::Path) -> super::StoreError {
+        match self {
+            OpenFailure::Wrong => super::StoreError::WrongPassphrase {
+                path: path.to_path_buf(),
+            },
+            OpenFailure::Damaged(detail) => super::StoreError::KeyDamaged {
+                path: path.to_path_buf(),
+                detail,
+            },
+        }
+    }
+}
+
 impl Wrapped {
     /// The data key, if `passphrase` is the store's.
     pub(crate) fn open(&self, passphrase: &str) -> Result<Key, OpenFailure> {
@@ -100,6 +115,17 @@ impl Wrapped {
     }
 }
 
+/// The data key wrapped with `passphrase`: a fresh salt, the default costs. Returns the
+/// salt, the encoded costs and the sealed key.
+fn wrap(key_id: &str, key: &Key, passphrase: &str) -> ([u8; SALT_LEN], String, Vec<u8>) {
+    let mut salt = [0u8; SALT_LEN];
+    crypto::random(&mut salt);
+    let params = KdfParams::DEFAULT;
+    let kek = crypto::derive(passphrase, &salt, params).expect("the default costs are valid");
+    let wrapped = crypto::seal(&kek, &wrap_aad(key_id), key.bytes());
+    (salt, params.encode(), wrapped)
+}
+
 /// Makes the store's data key and keeps it wrapped with `passphrase`; inside the caller's
 /// transaction.
 pub(crate) fn create(conn: &Connection, passphrase: &str, now: &str) -> rusqlite::Result<Key> {
@@ -107,37 +133,29 @@ pub(crate) fn create(conn: &Connection, passphrase: &str, now: &str) -> rusqlite
     let mut id = [0u8; 16];
     crypto::random(&mut id);
     let key_id: String = id.iter().map(|b| format!("{b:02x}")).collect();
-    let mut salt = [0u8; SALT_LEN];
-    crypto::random(&mut salt);
-    let params = KdfParams::DEFAULT;
-    let kek = crypto::derive(passphrase, &salt, params).expect("the default costs are valid");
-    let wrapped = crypto::seal(&kek, &wrap_aad(&key_id), key.bytes());
+    let (salt, kdf, wrapped) = wrap(&key_id, &key, passphrase);
     let check = crypto::seal(&key, &check_aad(&key_id), CHECK_TEXT);
     conn.execute(
         "INSERT INTO store_key (id, key_id, salt, kdf, wrapped, key_check, created_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-        params![key_id, &salt[..], params.encode(), wrapped, check, now],
+        params![key_id, &salt[..], kdf, wrapped, check, now],
     )?;
     Ok(key)
 }
 
-/// Wraps the same data key with `passphrase` (a fresh salt, the default costs), in place
-/// of the wrapping there was; inside the caller's transaction. The key's id and check
-/// value stay, so the copy in the desktop's secret store stays valid.
+/// Wraps the same data key with `passphrase` in place of the wrapping there was; inside
+/// the caller's transaction. The key's id and check value stay, so the copy in the
+/// desktop's secret store stays valid.
 pub(crate) fn rewrap(
     conn: &Connection,
     w: &Wrapped,
     key: &Key,
     passphrase: &str,
 ) -> rusqlite::Result<()> {
-    let mut salt = [0u8; SALT_LEN];
-    crypto::random(&mut salt);
-    let params = KdfParams::DEFAULT;
-    let kek = crypto::derive(passphrase, &salt, params).expect("the default costs are valid");
-    let wrapped = crypto::seal(&kek, &wrap_aad(&w.key_id), key.bytes());
+    let (salt, kdf, wrapped) = wrap(&w.key_id, key, passphrase);
     conn.execute(
         "UPDATE store_key SET salt = ?1, kdf = ?2, wrapped = ?3 WHERE id = 1 AND key_id = ?4",
-        params![&salt[..], params.encode(), wrapped, w.key_id],
+        params![&salt[..], kdf, wrapped, w.key_id],
     )?;
     Ok(())
 }

@@ -483,13 +483,7 @@ impl Store {
         let path = self.path.clone();
         let wrapped = keys::load(&self.conn).at(&path)?;
         let key = match &wrapped {
-            Some(w) => w.open(passphrase).map_err(|f| match f {
-                keys::OpenFailure::Wrong => StoreError::WrongPassphrase { path: path.clone() },
-                keys::OpenFailure::Damaged(detail) => StoreError::KeyDamaged {
-                    path: path.clone(),
-                    detail,
-                },
-            })?,
+            Some(w) => w.open(passphrase).map_err(|f| f.into_error(&path))?,
             None => {
                 if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
                     return Err(StoreError::WeakPassphrase {
@@ -535,15 +529,7 @@ impl Store {
             let Some(w) = keys::load(tx).at(ctx.path)? else {
                 return Ok(None);
             };
-            let key = w.open(current).map_err(|f| match f {
-                keys::OpenFailure::Wrong => StoreError::WrongPassphrase {
-                    path: ctx.path.to_path_buf(),
-                },
-                keys::OpenFailure::Damaged(detail) => StoreError::KeyDamaged {
-                    path: ctx.path.to_path_buf(),
-                    detail,
-                },
-            })?;
+            let key = w.open(current).map_err(|f| f.into_error(ctx.path))?;
             keys::rewrap(tx, &w, &key, new).at(ctx.path)?;
             Ok(Some(key))
         })?;
