@@ -471,7 +471,7 @@ fn page_text(doc: &Document, page: ObjectId) -> Result<Vec<String>, String> {
     page_text_inner(doc, page).map_err(|e| match e {
         Unread::Pdf(e) => e.to_string(),
         Unread::TooManyForms => {
-            format!("it draws more than {MAX_FORM_DRAWS} forms on one page, too many to read")
+            format!("it draws more than {MAX_FORM_DRAWS} forms, too many to read")
         }
     })
 }
