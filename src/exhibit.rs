@@ -39,6 +39,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// A file path that names a file shipped with Drafter's example cases.
@@ -488,16 +489,24 @@ impl From<lopdf::Error> for Unread {
     }
 }
 
-fn page_text_inner(doc: &Document, page: ObjectId) -> Result<Vec<String>, Unread> {
-    let fonts = doc.get_page_fonts(page)?;
-    let encodings: Encodings = fonts
+/// The encodings of `fonts` (resource name and font dictionary); a font whose encoding
+/// cannot be read is left out (its text is not read).
+fn encodings<'a>(
+    doc: &'a Document,
+    fonts: impl IntoIterator<Item = (Vec<u8>, &'a Dictionary)>,
+) -> Encodings<'a> {
+    fonts
         .into_iter()
         .filter_map(|(name, font)| {
             font.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
                 .ok()
                 .map(|e| (name, e))
         })
-        .collect();
+        .collect()
+}
+
+fn page_text_inner(doc: &Document, page: ObjectId) -> Result<Vec<String>, Unread> {
+    let encodings = Rc::new(encodings(doc, doc.get_page_fonts(page)?));
     let content = doc.get_page_content_with_limit(page, MAX_STREAM_BYTES)?;
     let resources = doc
         .get_dictionary(page)
@@ -511,8 +520,9 @@ fn page_text_inner(doc: &Document, page: ObjectId) -> Result<Vec<String>, Unread
         budget: MAX_STREAM_BYTES.saturating_sub(content.len()),
         draws: 0,
         chain: Vec::new(),
+        form_fonts: HashMap::new(),
     };
-    reader.read(&content, &[&encodings], resources, 0)?;
+    reader.read(&content, &[encodings], resources, 0)?;
     Ok(reader.lines)
 }
 
@@ -527,6 +537,8 @@ struct TextReader<'a> {
     /// The forms being read, outermost first: a form that draws itself, directly or
     /// through another, is not read again inside itself.
     chain: Vec<ObjectId>,
+    /// Each form's own fonts, read the first time it is drawn.
+    form_fonts: HashMap<ObjectId, Rc<Encodings<'a>>>,
 }
 
 impl<'a> TextReader<'a> {
@@ -542,7 +554,7 @@ impl<'a> TextReader<'a> {
     fn read(
         &mut self,
         content: &[u8],
-        fonts: &[&Encodings<'a>],
+        fonts: &[Rc<Encodings<'a>>],
         resources: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), Unread> {
@@ -622,7 +634,7 @@ impl<'a> TextReader<'a> {
     fn form(
         &mut self,
         name: &[u8],
-        fonts: &[&Encodings<'a>],
+        fonts: &[Rc<Encodings<'a>>],
         resources: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), Unread> {
@@ -653,19 +665,24 @@ impl<'a> TextReader<'a> {
             .ok()
             .and_then(|r| doc.dereference(r).ok())
             .and_then(|(_, r)| r.as_dict().ok());
-        let mut own_fonts = Encodings::new();
-        if let Some(font_dict) = own.and_then(|r| doc.get_dict_in_dict(r, b"Font").ok()) {
-            for (n, f) in font_dict.iter() {
-                let font = doc.dereference(f).ok().and_then(|(_, f)| f.as_dict().ok());
-                if let Some(e) =
-                    font.and_then(|f| f.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES).ok())
-                {
-                    own_fonts.insert(n.clone(), e);
-                }
+        let own_fonts = match self.form_fonts.get(&id) {
+            Some(f) => f.clone(),
+            None => {
+                let fonts = own
+                    .and_then(|r| doc.get_dict_in_dict(r, b"Font").ok())
+                    .into_iter()
+                    .flat_map(|d| d.iter())
+                    .filter_map(|(n, f)| {
+                        let f = doc.dereference(f).ok()?.1.as_dict().ok()?;
+                        Some((n.clone(), f))
+                    });
+                let f = Rc::new(encodings(doc, fonts));
+                self.form_fonts.insert(id, f.clone());
+                f
             }
-        }
+        };
         let mut scopes = fonts.to_vec();
-        scopes.push(&own_fonts);
+        scopes.push(own_fonts);
         self.chain.push(id);
         let read = self.read(&content, &scopes, own.or(resources), depth + 1);
         self.chain.pop();

@@ -282,6 +282,17 @@ pub struct Store {
 }
 
 /// What a write transaction needs besides the connection.
+/// A passphrase being set (the first, or a new one) has at least
+/// [`MIN_PASSPHRASE_CHARS`] characters.
+fn long_enough(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(StoreError::WeakPassphrase {
+            min: MIN_PASSPHRASE_CHARS,
+        });
+    }
+    Ok(())
+}
+
 struct Ctx<'a> {
     path: &'a Path,
     author: &'a str,
@@ -485,11 +496,7 @@ impl Store {
         let key = match &wrapped {
             Some(w) => w.open(passphrase).map_err(|f| f.into_error(&path))?,
             None => {
-                if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-                    return Err(StoreError::WeakPassphrase {
-                        min: MIN_PASSPHRASE_CHARS,
-                    });
-                }
+                long_enough(passphrase)?;
                 let tx = self
                     .conn
                     .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -520,11 +527,7 @@ impl Store {
     /// the old wrapping is zeroed and the file rewritten, as after a delete. A copy of the
     /// database made before the change still opens with the old passphrase.
     pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
-        if new.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(StoreError::WeakPassphrase {
-                min: MIN_PASSPHRASE_CHARS,
-            });
-        }
+        long_enough(new)?;
         let changed = self.write(|tx, ctx| {
             let Some(w) = keys::load(tx).at(ctx.path)? else {
                 return Ok(None);

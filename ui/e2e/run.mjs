@@ -1114,9 +1114,7 @@ try {
         const err = await $(d2, "#unlock-error");
         if (!(await err.getText()).includes("not the passphrase")) throw new Error(`said: ${await err.getText()}`);
         await (await $(d2, "#unlock-passphrase")).clear();
-        await type(d2, "#unlock-passphrase", NEW);
-        await click(d2, "#unlock-submit");
-        await until(d2, "the dialog to close", async () => (await d2.findElements(By.css("#unlock-dialog"))).length === 0, 15000);
+        await unlockIfAsked(d2);
       });
       await step("the example's protected values open with it", 20000, async () => {
         await byText(d2, "nav button", "Cases").then((b) => b.click());
